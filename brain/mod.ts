@@ -1,0 +1,8 @@
+/**
+ * `@baloot/brain`: bot policies. Each policy sees only its seat's view.
+ *
+ * @module
+ */
+
+export * from "./policy.ts";
+export * from "./random_policy.ts";

@@ -1,0 +1,2 @@
+/** Entry point of `deno task baloot`. */
+console.log("baloot: commands coming");

@@ -1,0 +1,7 @@
+/**
+ * `@baloot/cli`: the `deno task baloot` command line.
+ *
+ * @module
+ */
+
+export {};
