@@ -6,3 +6,4 @@
 
 export * from "./policy.ts";
 export * from "./random_policy.ts";
+export * from "./registry.ts";

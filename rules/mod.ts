@@ -45,3 +45,4 @@ export * from "./sawa.ts";
 export * from "./view.ts";
 export * from "./drive.ts";
 export * from "./chacha20.ts";
+export * from "./replay.ts";
