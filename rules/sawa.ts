@@ -25,7 +25,7 @@ export interface SawaPosition {
 }
 
 /** Default search budget, in positions visited. */
-export const SAWA_NODE_BUDGET = 200_000;
+export const SAWA_NODE_BUDGET = 50_000;
 
 class OutOfBudget extends Error {}
 
@@ -45,6 +45,8 @@ export function verifySawa(pos: SawaPosition, budget = SAWA_NODE_BUDGET): SawaVe
   const team = teamOf(pos.leader);
   let nodes = 0;
   const hands = pos.hands.map((h) => h.slice());
+  // Positions at trick starts already settled: remaining cards and leader → result.
+  const seen = new Map<string, boolean>();
 
   const search = (leader: Seat, cards: Card[], mask: number): boolean => {
     if (++nodes > budget) throw new OutOfBudget();
@@ -54,7 +56,12 @@ export function verifySawa(pos: SawaPosition, budget = SAWA_NODE_BUDGET): SawaVe
       if (hands[winner].length === 0) return true;
       let m = mask;
       for (const c of cards) m |= 1 << cardIndex(c);
-      return search(winner, [], m);
+      const key = `${winner}:${m}`;
+      const known = seen.get(key);
+      if (known !== undefined) return known;
+      const result = search(winner, [], m);
+      seen.set(key, result);
+      return result;
     }
     const seat = nextSeat(leader, cards.length);
     const legal = legalCards(hands[seat], {
@@ -68,7 +75,11 @@ export function verifySawa(pos: SawaPosition, budget = SAWA_NODE_BUDGET): SawaVe
     const ours = teamOf(seat) === team;
     // Try strong cards first: they win tricks for us and refute claims for them.
     legal.sort((a, b) => rank(b, pos.trump) - rank(a, pos.trump));
+    const tried = new Set<string>();
     for (const card of legal) {
+      const cls = equivalence(card, ours, seat, cards);
+      if (tried.has(cls)) continue;
+      tried.add(cls);
       const i = hands[seat].indexOf(card);
       hands[seat].splice(i, 1);
       cards.push(card);
@@ -79,6 +90,25 @@ export function verifySawa(pos: SawaPosition, budget = SAWA_NODE_BUDGET): SawaVe
       if (!ours && !ok) return false;
     }
     return !ours;
+  };
+
+  /**
+   * Cards of one suit in one hand that no separating card lies between play the same: only one
+   * of each class needs trying. For the claiming side every other hand's card separates (the
+   * partner's too: who wins decides who leads next); for the defenders only the claiming
+   * side's cards do, since any trick they win refutes the claim, whichever of them wins it.
+   */
+  const equivalence = (card: Card, ours: boolean, seat: Seat, table: readonly Card[]): string => {
+    const suit = suitOf(card);
+    const s = strength(card, pos.trump);
+    let above = 0;
+    const count = (c: Card, holder: Seat) => {
+      const separates = ours ? holder !== seat : teamOf(holder) === team;
+      if (separates && suitOf(c) === suit && strength(c, pos.trump) > s) above++;
+    };
+    hands.forEach((h, holder) => h.forEach((c) => count(c, holder as Seat)));
+    table.forEach((c, i) => count(c, nextSeat(seat, i - table.length)));
+    return `${suit}${above}`;
   };
 
   try {
