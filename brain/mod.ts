@@ -6,4 +6,5 @@
 
 export * from "./policy.ts";
 export * from "./random_policy.ts";
+export { heuristicPolicy } from "./heuristic_policy.ts";
 export * from "./registry.ts";
