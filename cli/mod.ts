@@ -1,7 +1,8 @@
 /**
- * `@baloot/cli`: the `deno task baloot` command line.
+ * `@baloot/cli`: the `deno task baloot` command line (`replay`, `score`, `selfplay`, `demo`).
  *
  * @module
  */
 
-export {};
+export { main } from "./main.ts";
+export { Narrator } from "./narrate.ts";

@@ -11,7 +11,7 @@ import type { Command } from "./commands.ts";
 import { apply } from "./apply.ts";
 import { decide } from "./decide.ts";
 import type { GameEvent, HandResult } from "./events.ts";
-import { type GameState, initialState } from "./state.ts";
+import { type GameState, type HandState, initialState } from "./state.ts";
 
 /**
  * The state after `events`, from the initial state (or `from`).
@@ -57,6 +57,8 @@ export interface Verified {
   readonly ok: true;
   readonly state: GameState;
   readonly results: readonly HandResult[];
+  /** Every hand as it stood when it ended (scored or cancelled), in order. */
+  readonly hands: readonly HandState[];
 }
 
 /** Structural equality of JSON-like values (key order ignored, `undefined` keys ignored). */
@@ -72,6 +74,18 @@ export function sameValue(a: unknown, b: unknown): boolean {
   );
 }
 
+/** The `SEED_REVEAL` of the hand started by `events[i]`, and its index. */
+function revealOf(events: readonly GameEvent[], i: number) {
+  const start = events[i];
+  for (let j = i + 1; j < events.length; j++) {
+    const e = events[j];
+    if (e.type === "SEED_REVEAL" && start.type === "HAND_START" && e.hand === start.hand) {
+      return { seed: e.seed, index: j };
+    }
+  }
+  return null;
+}
+
 /** The command a recorded event stands for, or `null` for events that only follow from one. */
 function commandFor(events: readonly GameEvent[], i: number): Command | string | null {
   const e = events[i];
@@ -79,8 +93,7 @@ function commandFor(events: readonly GameEvent[], i: number): Command | string |
     case "MATCH_START":
       return { type: "START_MATCH", profile: e.profile, dealer: e.dealer };
     case "HAND_START": {
-      const reveal = events.find((x, j) => j > i && x.type === "SEED_REVEAL" && x.hand === e.hand);
-      const seed = reveal?.type === "SEED_REVEAL" ? reveal.seed : e.seed;
+      const seed = e.seed ?? revealOf(events, i)?.seed ?? null;
       if (seed === null) return `no seed is revealed for hand ${e.hand}`;
       return { type: "DEAL", seed };
     }
@@ -114,7 +127,12 @@ function commandFor(events: readonly GameEvent[], i: number): Command | string |
 }
 
 /** Why a recorded event differs from the one the rules produce. */
-function mismatch(index: number, got: GameEvent, want: GameEvent): VerifyProblem {
+function mismatch(
+  events: readonly GameEvent[],
+  index: number,
+  got: GameEvent,
+  want: GameEvent,
+): VerifyProblem {
   const base = { ok: false as const, index, event: got, expected: want };
   if (got.type !== want.type) {
     return {
@@ -124,12 +142,32 @@ function mismatch(index: number, got: GameEvent, want: GameEvent): VerifyProblem
     };
   }
   switch (want.type) {
-    case "HAND_START":
+    case "HAND_START": {
+      // The deal was made from the hand's own seed if the record keeps it, else from the reveal.
+      const reveal = revealOf(events, index);
+      if (got.type === "HAND_START" && got.seed === null && reveal) {
+        return {
+          ...base,
+          index: reveal.index,
+          event: events[reveal.index],
+          code: "COMMITMENT_MISMATCH",
+          rule: "L2",
+          message: `the revealed seed does not hash to the commitment published at event ${index}`,
+        };
+      }
       return {
         ...base,
         code: "COMMITMENT_MISMATCH",
         rule: "L2",
-        message: "the revealed seed does not match the commitment published before the deal",
+        message: "the hand's seed does not hash to its published commitment",
+      };
+    }
+    case "SEED_REVEAL":
+      return {
+        ...base,
+        code: "COMMITMENT_MISMATCH",
+        rule: "L2",
+        message: "the revealed seed is not the seed the hand was dealt from",
       };
     case "DEAL_INITIAL":
     case "DEAL_COMPLETION":
@@ -161,6 +199,7 @@ function mismatch(index: number, got: GameEvent, want: GameEvent): VerifyProblem
  */
 export function verify(events: readonly GameEvent[]): Verified | VerifyProblem {
   let state = initialState();
+  const hands: HandState[] = [];
   let i = 0;
   while (i < events.length) {
     const e = events[i];
@@ -200,10 +239,13 @@ export function verify(events: readonly GameEvent[]): Verified | VerifyProblem {
           message: `the record ends where the rules produce ${d.events[k].type}`,
         };
       }
-      if (!sameValue(got, d.events[k])) return mismatch(i + k, got, d.events[k]);
+      if (!sameValue(got, d.events[k])) return mismatch(events, i + k, got, d.events[k]);
+    }
+    for (const e of d.events) {
+      if (e.type === "HAND_RESULT" || e.type === "HAND_CANCELLED") hands.push(d.state.hand!);
     }
     state = d.state;
     i += d.events.length;
   }
-  return { ok: true, state, results: state.results };
+  return { ok: true, state, results: state.results, hands };
 }
