@@ -32,25 +32,28 @@ const rng = new ChaChaStream(fromHex(deriveSeed("bench", 1))!);
 const seeds = Array.from({ length: 8192 }, (_, i) => deriveSeed("bench", `deal-${i}`));
 let dealNo = 0;
 
-function start(events: GameEvent[]): GameState {
+/** Where events go: nowhere while timing, so the harness keeps nothing alive for the GC. */
+type Sink = ((events: readonly GameEvent[]) => void) | null;
+
+function start(sink: Sink): GameState {
   const d = decide(initialState(), { type: "START_MATCH", profile: PROFILE_R, dealer: 0 });
   if (!d.ok) throw new Error(d.message);
-  events.push(...d.events);
+  sink?.(d.events);
   return d.state;
 }
 
 /** Plays one deal from a READY state to its end; returns the state and the decisions taken. */
-function playHand(state: GameState, events: GameEvent[]): { state: GameState; steps: number } {
+function playHand(state: GameState, sink: Sink): { state: GameState; steps: number } {
   const deal = decide(state, { type: "DEAL", seed: seeds[dealNo++ % seeds.length] });
   if (!deal.ok) throw new Error(deal.message);
-  events.push(...deal.events);
+  sink?.(deal.events);
   let s = deal.state;
   let steps = 0;
   while (s.phase !== "READY" && s.phase !== "OVER") {
     const legal = legalCommands(s, s.hand!.toAct!);
     const d = decide(s, legal[rng.nextInt(legal.length)]);
     if (!d.ok) throw new Error(`${d.code}: ${d.message}`);
-    events.push(...d.events);
+    sink?.(d.events);
     s = d.state;
     steps++;
   }
@@ -60,41 +63,49 @@ function playHand(state: GameState, events: GameEvent[]): { state: GameState; st
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
 
-/** Plays deals for `ms` milliseconds; returns timings, counts and the recorded matches. */
+/** Plays deals for `ms` milliseconds; returns timings and counts. */
 function play(ms: number) {
-  const matches: GameEvent[][] = [];
-  let events: GameEvent[] = [];
-  let state = start(events);
-  const times: number[] = [];
-  let scored = 0, steps = 0;
+  let state = start(null);
+  const times = new Float64Array(2_000_000);
+  let deals = 0, scored = 0, steps = 0;
   const t0 = performance.now();
   while (performance.now() - t0 < ms) {
     const a = performance.now();
     const before = state.results.length;
-    const r = playHand(state, events);
-    times.push(performance.now() - a);
+    const r = playHand(state, null);
+    times[deals++] = performance.now() - a;
     steps += r.steps;
     state = r.state;
     if (state.results.length > before) scored++;
-    if (state.phase === "OVER") {
-      if (matches.length < 500) matches.push(events);
-      events = [];
-      state = start(events);
-    }
+    if (state.phase === "OVER") state = start(null);
   }
-  return { seconds: (performance.now() - t0) / 1000, times, scored, steps, matches };
+  const sorted = Array.from(times.subarray(0, deals)).sort((x, y) => x - y);
+  return { seconds: (performance.now() - t0) / 1000, times: sorted, scored, steps };
+}
+
+/** Records `n` whole matches' events, untimed, for the replay figure. */
+function record(n: number): GameEvent[][] {
+  const matches: GameEvent[][] = [];
+  for (let m = 0; m < n; m++) {
+    const events: GameEvent[] = [];
+    const sink = (e: readonly GameEvent[]) => void events.push(...e);
+    let state = start(sink);
+    while (state.phase !== "OVER") state = playHand(state, sink).state;
+    matches.push(events);
+  }
+  return matches;
 }
 
 play(2000); // JIT warm-up
 const run = play(seconds * 1000);
-run.times.sort((x, y) => x - y);
 const handsPerSec = run.scored / run.seconds;
 const stepsPerSec = run.steps / run.seconds;
 
+const matches = record(200);
 let applied = 0;
 const t1 = performance.now();
 while (performance.now() - t1 < (seconds / 4) * 1000) {
-  for (const events of run.matches) {
+  for (const events of matches) {
     events.reduce(apply, initialState());
     applied += events.length;
   }
