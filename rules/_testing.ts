@@ -130,3 +130,18 @@ export const MIXED = [
   "JH 8H 7H TD JD 9D AC KC",
   "QH 8D 7D QC JC TC 9C 8C",
 ];
+
+/** Seat 0 bids Hokum in spades, everyone passes, and seat 0 confirms. */
+export const SEAT0_HOKUM_SPADES: readonly Command[] = [
+  { type: "BID", seat: 0, call: "HOKUM", suit: "S" },
+  { type: "BID", seat: 1, call: "PASS" },
+  { type: "BID", seat: 2, call: "PASS" },
+  { type: "BID", seat: 3, call: "PASS" },
+  { type: "HOKUM_DECISION", seat: 0, decision: "CONFIRM_HOKUM" },
+];
+
+/** Both defenders (seats 1 and 3) decline to double. */
+export const NO_DOUBLE: readonly Command[] = [
+  { type: "ESCALATE", seat: 1, call: "PASS" },
+  { type: "ESCALATE", seat: 3, call: "PASS" },
+];

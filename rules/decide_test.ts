@@ -8,21 +8,24 @@ import {
   legalCommands,
   PROFILE_R,
 } from "./mod.ts";
-import { dealt, deepFreeze, MIXED, randomMatch, run } from "./_testing.ts";
+import {
+  dealt,
+  deepFreeze,
+  MIXED,
+  NO_DOUBLE,
+  randomMatch,
+  run,
+  SEAT0_HOKUM_SPADES,
+} from "./_testing.ts";
 
 const cards = (s: string) => s.split(" ") as Card[];
 
 /** Seat 0 plays Hokum in spades, undoubled; seat 0 leads trick 1. */
 function playing(): GameState {
-  return run([
-    { type: "BID", seat: 0, call: "HOKUM", suit: "S" },
-    { type: "BID", seat: 1, call: "PASS" },
-    { type: "BID", seat: 2, call: "PASS" },
-    { type: "BID", seat: 3, call: "PASS" },
-    { type: "HOKUM_DECISION", seat: 0, decision: "CONFIRM_HOKUM" },
-    { type: "ESCALATE", seat: 1, call: "PASS" },
-    { type: "ESCALATE", seat: 3, call: "PASS" },
-  ], dealt({ dealer: 3, faceUp: "TS", recipient: 0, hands: MIXED }));
+  return run(
+    [...SEAT0_HOKUM_SPADES, ...NO_DOUBLE],
+    dealt({ dealer: 3, faceUp: "TS", recipient: 0, hands: MIXED }),
+  );
 }
 
 function refused(s: GameState, c: Command) {

@@ -8,17 +8,14 @@ import {
   type Profile,
   type Seat,
 } from "./mod.ts";
-import { dealt, MIXED, run } from "./_testing.ts";
+import { dealt, MIXED, run, SEAT0_HOKUM_SPADES } from "./_testing.ts";
 
 /** Seat 0 buys Hokum in spades; the defenders (1, then 3) are asked to double. */
 function hokum(profile?: Profile): GameState {
-  return run([
-    { type: "BID", seat: 0, call: "HOKUM", suit: "S" },
-    { type: "BID", seat: 1, call: "PASS" },
-    { type: "BID", seat: 2, call: "PASS" },
-    { type: "BID", seat: 3, call: "PASS" },
-    { type: "HOKUM_DECISION", seat: 0, decision: "CONFIRM_HOKUM" },
-  ], dealt({ dealer: 3, faceUp: "TS", recipient: 0, hands: MIXED, profile }));
+  return run(
+    SEAT0_HOKUM_SPADES,
+    dealt({ dealer: 3, faceUp: "TS", recipient: 0, hands: MIXED, profile }),
+  );
 }
 
 const esc = (seat: Seat, call: EscalationCall, locked?: boolean): Command =>

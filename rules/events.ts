@@ -5,12 +5,13 @@
  * @module
  */
 
-import type { Card, Mode, Suit } from "./card.ts";
+import type { Card, Suit } from "./card.ts";
 import type { Seed } from "./deal.ts";
 import type { Profile } from "./profile.ts";
 import type { Project, ProjectType } from "./projects.ts";
 import type { HandFacts, HandScore, Level } from "./scoring.ts";
 import type { Seat, Team } from "./seat.ts";
+import type { Contract } from "./state.ts";
 
 /** A bidding call ([B1]–[B7], §3.3). `BEFORE_YOU` is the Gablak Sun claim. */
 export type BidCall = "PASS" | "HOKUM" | "SUN" | "ASHKAL" | "BEFORE_YOU";
@@ -83,17 +84,8 @@ export interface KashoClaimed {
 }
 
 /** The contract: `{ type: "CONTRACT_SET", mode: "HOKUM", trump: "S", buyer: 0, ... }`. */
-export interface ContractSet {
+export interface ContractSet extends Contract {
   readonly type: "CONTRACT_SET";
-  readonly mode: Mode;
-  readonly trump: Suit | null;
-  readonly buyer: Seat;
-  /** Whether the contract is an Ashkal (a Sun whose face-up card goes to the partner). */
-  readonly ashkal: boolean;
-  /** The seat that takes the face-up card ([L4], [L5]). */
-  readonly recipient: Seat;
-  /** The bidding round that decided it. */
-  readonly round: 1 | 2;
 }
 
 /** The completion deal; the recipient also takes the face-up card ([L4], [L5]). */

@@ -49,14 +49,17 @@ export interface BiddingState {
   readonly outcome: Contract | "ALL_PASS" | null;
 }
 
-/** A contract. */
+/** A contract, e.g. Hokum in spades bought by seat 0 in round 1. */
 export interface Contract {
   readonly mode: Mode;
+  /** The trump suit in Hokum, `null` in Sun. */
   readonly trump: Suit | null;
   readonly buyer: Seat;
+  /** Whether the contract is an Ashkal (a Sun whose face-up card goes to the partner). */
   readonly ashkal: boolean;
-  /** The seat that takes the face-up card. */
+  /** The seat that takes the face-up card ([L4], [L5]). */
   readonly recipient: Seat;
+  /** The bidding round that decided it. */
   readonly round: 1 | 2;
 }
 

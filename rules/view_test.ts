@@ -1,15 +1,9 @@
 import assert from "node:assert/strict";
 import { type Card, type GameEvent, PROFILE_R, redact, replay, viewFor } from "./mod.ts";
-import { cardsInJson, dealt, MIXED, randomMatch, run } from "./_testing.ts";
+import { cardsInJson, dealt, MIXED, randomMatch, run, SEAT0_HOKUM_SPADES } from "./_testing.ts";
 
 const bought = () =>
-  run([
-    { type: "BID", seat: 0, call: "HOKUM", suit: "S" },
-    { type: "BID", seat: 1, call: "PASS" },
-    { type: "BID", seat: 2, call: "PASS" },
-    { type: "BID", seat: 3, call: "PASS" },
-    { type: "HOKUM_DECISION", seat: 0, decision: "CONFIRM_HOKUM" },
-  ], dealt({ dealer: 3, faceUp: "TS", recipient: 0, hands: MIXED }));
+  run(SEAT0_HOKUM_SPADES, dealt({ dealer: 3, faceUp: "TS", recipient: 0, hands: MIXED }));
 
 Deno.test("viewFor(seat) shows its own hand and the face-up card, nothing else", () => {
   const s = bought();

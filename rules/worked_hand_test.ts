@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { type Card, type Command, PROFILE_KM, PROFILE_R, type Seat } from "./mod.ts";
-import { dealt, run } from "./_testing.ts";
+import { dealt, NO_DOUBLE, run, SEAT0_HOKUM_SPADES } from "./_testing.ts";
 
 const cards = (s: string) => s.split(" ") as Card[];
 const play = (seat: Seat, card: string, baloot = false): Command =>
@@ -33,13 +33,8 @@ function e1(profile = PROFILE_R) {
     ["7D", "AD", "AC", "QD"],
   ];
   const commands: Command[] = [
-    { type: "BID", seat: 0, call: "HOKUM", suit: "S" },
-    { type: "BID", seat: 1, call: "PASS" },
-    { type: "BID", seat: 2, call: "PASS" },
-    { type: "BID", seat: 3, call: "PASS" },
-    { type: "HOKUM_DECISION", seat: 0, decision: "CONFIRM_HOKUM" },
-    { type: "ESCALATE", seat: 1, call: "PASS" },
-    { type: "ESCALATE", seat: 3, call: "PASS" },
+    ...SEAT0_HOKUM_SPADES,
+    ...NO_DOUBLE,
     { type: "DECLARE", seat: 0, projects: [cards("AS KS QS JS")] },
     play(0, "JS"),
     play(1, "8S"),
