@@ -16,3 +16,7 @@ export const PROTOCOL_VERSION = 1;
 export * from "./event_codec.ts";
 export * from "./record.ts";
 export * from "./hand_facts.ts";
+export * from "./bus.ts";
+export * from "./command_codec.ts";
+export * from "./table_protocol.ts";
+export * from "./brain_protocol.ts";

@@ -1,0 +1,7 @@
+/**
+ * `@baloot/client`: the browser client. `net/` is the only part that talks to the network.
+ *
+ * @module
+ */
+
+export * from "./net/table_client.ts";

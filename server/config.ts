@@ -1,0 +1,77 @@
+/**
+ * The server's settings, from the environment, with the defaults a player expects.
+ *
+ * @module
+ */
+
+import type { TableTimings } from "./table.ts";
+
+/** Every setting of a server process. */
+export interface ServerConfig {
+  readonly port: number;
+  /** Where clients reach this process (unique per process: Colyseus routes by it). */
+  readonly publicAddress: string;
+  readonly redisUrl: string;
+  readonly archiveDir: string;
+  /** Browser origins allowed to connect; `*` allows any. Requests without an origin pass. */
+  readonly allowedOrigins: readonly string[];
+  readonly timings: TableTimings;
+  /** How long a quick table waits for players before bots fill it. */
+  readonly quickFillMs: number;
+  /** How long a dropped player keeps the seat. */
+  readonly reconnectSeconds: number;
+  /** The ownership lease; a dead process's games are recovered within about this long. */
+  readonly leaseMs: number;
+  /** Whether bots ask the Brain (else the fallback bot plays at once). */
+  readonly brain: boolean;
+}
+
+function num(env: (k: string) => string | undefined, key: string, fallback: number): number {
+  const v = env(key);
+  if (v === undefined || v === "") return fallback;
+  const n = Number(v);
+  if (!Number.isFinite(n) || n < 0) {
+    throw new Error(`${key} must be a non-negative number, got ${v}`);
+  }
+  return n;
+}
+
+/** Reads the settings; throws naming the variable when one is malformed. */
+export function loadConfig(
+  env: (k: string) => string | undefined = (k) => Deno.env.get(k),
+): ServerConfig {
+  const port = num(env, "PORT", 2567);
+  return {
+    port,
+    publicAddress: env("PUBLIC_ADDRESS") ?? `localhost:${port}`,
+    redisUrl: env("REDIS_URL") ?? "redis://127.0.0.1:6379",
+    archiveDir: env("ARCHIVE_DIR") ?? ".data/archive",
+    allowedOrigins: (env("ALLOWED_ORIGINS") ?? "http://localhost:*,http://127.0.0.1:*")
+      .split(",").map((s) => s.trim()).filter((s) => s.length > 0),
+    timings: {
+      cardMs: num(env, "TURN_MS", 20_000),
+      callMs: num(env, "CALL_MS", 15_000),
+      botDelayMs: num(env, "BOT_DELAY_MS", 700),
+      brainMs: num(env, "BRAIN_MS", 1_500),
+      handPauseMs: num(env, "HAND_PAUSE_MS", 2_500),
+    },
+    quickFillMs: num(env, "QUICK_FILL_MS", 5_000),
+    reconnectSeconds: num(env, "RECONNECT_SECONDS", 90),
+    leaseMs: num(env, "LEASE_MS", 3_000),
+    brain: (env("BRAIN") ?? "on") !== "off",
+  };
+}
+
+/**
+ * Whether a browser origin may connect. Patterns may end in `:*` (any port). A request with no
+ * `Origin` header is not from a browser page and passes (bots, tests, other services).
+ */
+export function originAllowed(origin: string | null, allowed: readonly string[]): boolean {
+  if (origin === null || allowed.includes("*")) return true;
+  return allowed.some((a) => {
+    if (!a.endsWith(":*")) return origin === a;
+    const prefix = a.slice(0, -1); // "http://localhost:"
+    return origin === a.slice(0, -2) ||
+      (origin.startsWith(prefix) && /^\d{1,5}$/.test(origin.slice(prefix.length)));
+  });
+}

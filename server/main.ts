@@ -1,0 +1,102 @@
+/**
+ * A game server process: Colyseus table rooms over Redis presence and driver, the game store,
+ * the Brain client and the recovery janitor. Settings come from the environment (`config.ts`).
+ *
+ * Run: `deno run -A server/main.ts` (PORT, PUBLIC_ADDRESS, REDIS_URL, …).
+ *
+ * @module
+ */
+
+import { defineRoom, defineServer } from "@colyseus/core";
+import { RedisDriver } from "@colyseus/redis-driver";
+import { RedisPresence } from "@colyseus/redis-presence";
+import { WebSocketTransport } from "@colyseus/ws-transport";
+import { Redis } from "ioredis";
+import { MAX_MESSAGE_BYTES } from "@baloot/wire";
+import { Archive } from "./archive.ts";
+import { BrainClient } from "./brain_client.ts";
+import { loadConfig, originAllowed, type ServerConfig } from "./config.ts";
+import { GameStore } from "./game_store.ts";
+import { Janitor } from "./janitor.ts";
+import { createRoutes } from "./routes.ts";
+import { Runtime, setRuntime } from "./runtime.ts";
+import { TableRoom } from "./table_room.ts";
+
+/** A running server process. */
+export interface RunningServer {
+  readonly config: ServerConfig;
+  readonly processId: string;
+  /** Stops cleanly: rooms released (another process may take their games at once). */
+  stop(): Promise<void>;
+}
+
+/** Starts a server process with `config`. */
+export async function startServer(config: ServerConfig): Promise<RunningServer> {
+  // Game writes must fail fast, never queue while Redis is away: a move is acknowledged only
+  // once it is recorded.
+  const redis = new Redis(config.redisUrl, {
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 1,
+    commandTimeout: 2_000,
+  });
+  await new Promise<void>((resolve, reject) => {
+    redis.once("ready", () => resolve());
+    redis.once("error", reject);
+  });
+  const store = new GameStore(redis, config.leaseMs);
+  const rt = new Runtime(redis, store, new Archive(config.archiveDir), config);
+  setRuntime(rt);
+  const janitor = new Janitor(store, rt);
+  const transport = new WebSocketTransport({
+    maxPayload: MAX_MESSAGE_BYTES,
+    beforeUpgrade: (request) => {
+      if (!originAllowed(request.headers.get("origin"), config.allowedOrigins)) {
+        return new Response("origin not allowed", { status: 403 });
+      }
+    },
+  });
+  const server = defineServer({
+    transport,
+    presence: new RedisPresence(config.redisUrl),
+    driver: new RedisDriver(config.redisUrl),
+    publicAddress: config.publicAddress,
+    greet: false,
+    rooms: { table: defineRoom(TableRoom) },
+    routes: createRoutes(rt),
+  });
+  await server.listen(config.port);
+  const processId = rt.processId;
+  let brain: BrainClient | null = null;
+  if (config.brain) {
+    brain = new BrainClient(
+      new Redis(config.redisUrl, { enableOfflineQueue: false, commandTimeout: 2_000 }),
+      new Redis(config.redisUrl),
+      processId,
+    );
+    brain.start();
+    rt.brain = brain;
+  }
+  janitor.start(Math.max(100, Math.floor(config.leaseMs / 4)));
+  return {
+    config,
+    processId,
+    async stop() {
+      janitor.stop();
+      await server.gracefullyShutdown(false);
+      await brain?.stop();
+      redis.disconnect();
+    },
+  };
+}
+
+if (import.meta.main) {
+  const config = loadConfig();
+  const running = await startServer(config);
+  console.log(`baloot server ${running.processId} on :${config.port} (${config.publicAddress})`);
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    Deno.addSignalListener(signal, async () => {
+      await running.stop();
+      Deno.exit(0);
+    });
+  }
+}
