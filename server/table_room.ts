@@ -204,6 +204,7 @@ export class TableRoom extends Room<{ state: TableStateType }> implements TableL
   override onReconnect(client: Client): void {
     const seat = this.#seatOf(client);
     if (seat === null) return;
+    this.#clients[seat] = client; // the same session on a new connection
     this.table.setConnected(seat, true);
     client.send(MSG.snapshot, { v: this.table.state.version, view: this.table.view(seat) });
   }

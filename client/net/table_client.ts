@@ -51,6 +51,7 @@ export class TableClient {
   #n = 0;
   readonly #pending = new Map<number, (r: CommandReply) => void>();
   #endpoint = 0;
+  #ready: (() => void) | null = null;
 
   constructor(readonly options: TableClientOptions) {}
 
@@ -60,14 +61,14 @@ export class TableClient {
 
   /** A seat at any quick-play table with room (bots fill it after a short wait). */
   async quickPlay(): Promise<void> {
-    this.#attach(
+    await this.#attach(
       await this.#client.joinOrCreate("table", { mode: "quick", name: this.options.name }),
     );
   }
 
   /** Creates a private table as its host (seat 0). */
   async createPrivate(settings: Record<string, unknown> = {}): Promise<void> {
-    this.#attach(
+    await this.#attach(
       await this.#client.create("table", { mode: "private", name: this.options.name, ...settings }),
     );
   }
@@ -76,7 +77,7 @@ export class TableClient {
   async joinInvite(code: string): Promise<void> {
     const r = await this.#get(`/api/invites/${encodeURIComponent(code)}`);
     if (!r.ok) throw new Error(String(r.body.error ?? `invite lookup failed (${r.status})`));
-    this.#attach(
+    await this.#attach(
       await this.#client.joinById(String(r.body.roomId), {
         mode: "private",
         name: this.options.name,
@@ -98,7 +99,7 @@ export class TableClient {
             name: this.options.name,
             seatToken,
           });
-          this.#attach(room);
+          await this.#attach(room);
           return;
         }
         if (r.ok && r.body.status === "finished") throw new Error("the match is over");
@@ -126,8 +127,13 @@ export class TableClient {
     return { ok: res.ok, status: res.status, body };
   }
 
-  #attach(room: Room): void {
+  /** Takes over a joined room; resolves once the seat and its view have arrived. */
+  #attach(room: Room): Promise<void> {
     this.room = room;
+    const ready = new Promise<void>((resolve, reject) => {
+      this.#ready = resolve;
+      setTimeout(() => reject(new Error("the table sent no snapshot")), 10_000);
+    });
     room.reconnection.maxRetries = 5;
     room.reconnection.minDelay = 100;
     room.reconnection.maxDelay = 400;
@@ -139,11 +145,13 @@ export class TableClient {
     room.onDrop(() => this.#setStatus("reconnecting"));
     room.onReconnect(() => {
       this.#setStatus("connected");
+      this.#abandonPending();
       room.send(MSG.sync, { since: this.version });
     });
     room.onLeave((code: number) => {
       if (this.room !== room) return;
       this.room = null;
+      this.#abandonPending();
       if (code === 4000 || this.view?.phase === "OVER" || !this.gameId || !this.seatToken) {
         this.#setStatus("closed");
       } else {
@@ -151,6 +159,7 @@ export class TableClient {
       }
     });
     this.#setStatus("connected");
+    return ready;
   }
 
   /** The server went away: find where the table lives now and take the seat back. */
@@ -162,6 +171,25 @@ export class TableClient {
     } catch {
       this.#setStatus("closed");
     }
+  }
+
+  /**
+   * Commands in flight when the connection broke may or may not have been recorded; their
+   * replies are lost. They resolve as `CONNECTION_LOST`, and the view (caught up after the
+   * reconnection) tells what happened. Sending again is safe: the rules refuse a repeat.
+   */
+  #abandonPending(): void {
+    for (const [n, resolve] of this.#pending) {
+      resolve({
+        ok: false,
+        n,
+        code: "CONNECTION_LOST",
+        rule: null,
+        message: "the connection broke before the reply",
+        v: this.version,
+      });
+    }
+    this.#pending.clear();
   }
 
   #setStatus(s: ConnectionStatus): void {
@@ -190,6 +218,8 @@ export class TableClient {
           this.version = s.v;
           this.options.onView?.(this.view, this);
         }
+        this.#ready?.();
+        this.#ready = null;
         break;
       }
       case MSG.events:
@@ -197,7 +227,11 @@ export class TableClient {
         break;
       case MSG.ack:
       case MSG.error: {
-        const n = (body as { n: number | null }).n;
+        const { n, v } = body as { n: number | null; v: number };
+        // Replies carry the table's version: if it is ahead of ours, events went missing.
+        if (v > this.version && this.view !== null) {
+          this.room?.send(MSG.sync, { since: this.version });
+        }
         const resolve = n === null ? undefined : this.#pending.get(n);
         if (resolve) {
           this.#pending.delete(n!);
@@ -229,7 +263,8 @@ export class TableClient {
     const n = ++this.#n;
     return new Promise((resolve) => {
       this.#pending.set(n, resolve);
-      this.room?.send(MSG.cmd, { n, command });
+      if (this.room) this.room.send(MSG.cmd, { n, command });
+      else this.#abandonPending(); // between tables: nothing can be sent now
     });
   }
 
