@@ -11,8 +11,19 @@ import { heuristicPolicy } from "@baloot/brain";
 import { type ClientCommand, TableClient, type TableClientOptions } from "@baloot/client";
 import { Redis } from "ioredis";
 
-/** The Redis database tests use, away from a developer's own data. */
-export const TEST_REDIS = Deno.env.get("TEST_REDIS_URL") ?? "redis://127.0.0.1:6379/9";
+/** The Redis server tests use (`TEST_REDIS_HOST`, default the local one). */
+const TEST_REDIS_BASE = Deno.env.get("TEST_REDIS_BASE") ?? "redis://127.0.0.1:6379";
+
+/**
+ * A Redis database of its own for one test file, away from a developer's data (database 0)
+ * and from the other test files, which run in parallel and flush their databases.
+ */
+export function testRedis(db: number): string {
+  return `${TEST_REDIS_BASE}/${db}`;
+}
+
+/** The default test database (files that need their own pass `testRedis(n)`). */
+export const TEST_REDIS = testRedis(9);
 
 /** A server subprocess. */
 export interface ServerProcess {
@@ -36,7 +47,7 @@ export async function startServerProcess(env: Record<string, string> = {}): Prom
     env: {
       PORT: String(port),
       PUBLIC_ADDRESS: `127.0.0.1:${port}`,
-      REDIS_URL: TEST_REDIS,
+      REDIS_URL: env.REDIS_URL ?? TEST_REDIS,
       ARCHIVE_DIR: archive,
       BRAIN: "off",
       BOT_DELAY_MS: "0",
@@ -84,9 +95,9 @@ export async function startServerProcess(env: Record<string, string> = {}): Prom
   } as ServerProcess & { archiveDir: string };
 }
 
-/** Empties the test database (between tests). */
-export async function flushTestRedis(): Promise<void> {
-  const r = new Redis(TEST_REDIS);
+/** Empties a test database (between tests). */
+export async function flushTestRedis(url = TEST_REDIS): Promise<void> {
+  const r = new Redis(url);
   await r.flushdb();
   r.disconnect();
 }
@@ -103,19 +114,21 @@ export function botPlayer(
   const play = (view: GameState, client: TableClient) => {
     const seat = client.seat;
     if (busy || seat === null || view.phase === "OVER" || view.hand?.toAct !== seat) return;
-    const legal = legalCommands(view, seat);
-    if (legal.length === 0) return;
     let chosen;
     try {
+      const legal = legalCommands(view, seat);
+      if (legal.length === 0) return;
       chosen = policy(view, seat, legal);
     } catch (e) {
-      console.error("botPlayer: the policy failed on this view", e, JSON.stringify(view.hand));
+      console.error("botPlayer: no move from this view", e, JSON.stringify(view.hand));
       throw e;
     }
     const { seat: _, ...command } = chosen;
     busy = true;
     setTimeout(async () => {
-      await client.send(command as ClientCommand);
+      const reply = await client.send(command as ClientCommand);
+      // After a refusal or a broken connection, look again a little later, as a person would.
+      if (!reply.ok) await new Promise((r) => setTimeout(r, 250));
       busy = false;
       if (client.view) play(client.view, client);
     }, options.delayMs ?? 60); // a person's pace: the room drops clients past 20 messages/s

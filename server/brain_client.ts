@@ -59,7 +59,7 @@ export class BrainClient implements BotOracle {
   }
 
   async #read(): Promise<void> {
-    let last = "$";
+    let last = "0-0"; // this process's own stream: read it all, from its first reply
     while (this.#running) {
       try {
         const r = await this.reader.xread(

@@ -9,8 +9,12 @@ import {
   flushTestRedis,
   type ServerProcess,
   startServerProcess,
+  testRedis,
   until,
 } from "./_testing.ts";
+
+/** This file's own Redis database. */
+const REDIS = testRedis(11);
 
 /** Four bot-driven players, every frame they receive recorded with their seat. */
 function players(endpoints: (i: number) => string[], frames: Frame[], acks: Acked[][]) {
@@ -86,10 +90,10 @@ function sameCommand(event: Record<string, unknown>, command: Record<string, unk
 async function twoServers(
   env: Record<string, string> = {},
 ): Promise<[ServerProcess, ServerProcess, string]> {
-  await flushTestRedis();
+  await flushTestRedis(REDIS);
   const archive = await Deno.makeTempDir({ prefix: "baloot-cluster-" });
-  const a = await startServerProcess({ ARCHIVE_DIR: archive, ...env });
-  const b = await startServerProcess({ ARCHIVE_DIR: archive, ...env });
+  const a = await startServerProcess({ REDIS_URL: REDIS, ARCHIVE_DIR: archive, ...env });
+  const b = await startServerProcess({ REDIS_URL: REDIS, ARCHIVE_DIR: archive, ...env });
   return [a, b, archive];
 }
 

@@ -61,6 +61,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     driver: new RedisDriver(config.redisUrl),
     publicAddress: config.publicAddress,
     greet: false,
+    gracefullyShutdown: false, // main.ts handles the signals: rooms, Brain client and janitor stop together
     rooms: { table: defineRoom(TableRoom) },
     routes: createRoutes(rt),
   });

@@ -1,11 +1,14 @@
 import assert from "node:assert/strict";
 import { verify } from "@baloot/rules";
 import { decodeRecord } from "@baloot/wire";
-import { botPlayer, flushTestRedis, startServerProcess, until } from "./_testing.ts";
+import { botPlayer, flushTestRedis, startServerProcess, testRedis, until } from "./_testing.ts";
+
+/** This file's own Redis database. */
+const REDIS = testRedis(10);
 
 Deno.test("quick play: one player, three bots, a whole match to the archived record", async () => {
-  await flushTestRedis();
-  const server = await startServerProcess();
+  await flushTestRedis(REDIS);
+  const server = await startServerProcess({ REDIS_URL: REDIS });
   try {
     const player = botPlayer({ endpoints: [server.url], name: "Amal" });
     await player.quickPlay();

@@ -28,6 +28,8 @@ export interface TableClientOptions {
   readonly onFrame?: (type: string, body: unknown) => void;
   /** Called when the table's connection state changes. */
   readonly onStatus?: (status: ConnectionStatus) => void;
+  /** Whether to find the table again after losing it (default true). */
+  readonly autoResume?: boolean;
 }
 
 /** Where the connection stands. */
@@ -152,7 +154,10 @@ export class TableClient {
       if (this.room !== room) return;
       this.room = null;
       this.#abandonPending();
-      if (code === 4000 || this.view?.phase === "OVER" || !this.gameId || !this.seatToken) {
+      const resume = this.options.autoResume ?? true;
+      if (
+        !resume || code === 4000 || this.view?.phase === "OVER" || !this.gameId || !this.seatToken
+      ) {
         this.#setStatus("closed");
       } else {
         this.#move();

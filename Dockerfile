@@ -1,0 +1,33 @@
+# One image for every backend service of the Baloot platform; compose.yaml chooses each
+# service's command (game server, Brain worker, later the relay and the scout) and builds it
+# (`docker compose build`, or `docker build -t baloot/backend:dev .`). docs/operations.md has more.
+#
+# The official image runs tini as PID 1 (signals reach Deno, zombies are reaped), sets
+# DENO_DIR=/deno-dir (owned by its `deno` user, uid 1993) and runs a CMD that starts with `deno`
+# as given.
+FROM denoland/deno:2.9.6
+
+WORKDIR /app
+
+# The source, owned by root and read-only for the service user. .dockerignore keeps out .git,
+# .data/ and node_modules/.
+COPY . .
+
+# Where finished games are archived. A named volume mounted here starts as a copy of this
+# directory, so it is writable by `deno` too.
+RUN mkdir -p /data/archive && chown deno:deno /data/archive
+
+USER deno
+
+# Fetch every npm package the entry points need into DENO_DIR, as the lock file pins them
+# (--frozen fails the build rather than change the lock). Containers then start with
+# --cached-only: no registry needed at run time.
+RUN deno install --frozen --entrypoint server/main.ts brain/main.ts
+
+ENV ARCHIVE_DIR=/data/archive
+EXPOSE 2567
+
+# A game server by default. Write access is limited to the archive: keep ARCHIVE_DIR under
+# /data/archive, or change --allow-write with it.
+CMD ["deno", "run", "--cached-only", "--allow-net", "--allow-env", "--allow-read", \
+     "--allow-write=/data/archive", "server/main.ts"]
