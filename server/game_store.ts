@@ -45,9 +45,17 @@ redis.call('PUBLISH', KEYS[5], v)
 return v
 `;
 
+// Renewal also takes an expired lease back when nobody has taken the game since (the fencing
+// counter is still ours): a stall longer than the lease need not drop every table.
 const RENEW = `
-if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
-redis.call('PEXPIRE', KEYS[1], ARGV[2])
+local lease = redis.call('GET', KEYS[1])
+if lease == ARGV[1] then
+  redis.call('PEXPIRE', KEYS[1], ARGV[2])
+elseif lease == false and redis.call('GET', KEYS[3]) == ARGV[5] then
+  redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
+else
+  return 0
+end
 redis.call('ZADD', KEYS[2], ARGV[3], ARGV[4])
 return 1
 `;
@@ -79,15 +87,18 @@ export class GameStore {
   /** Extends the lease; `false` means it was lost (expired and taken, or expired). */
   async renew(gameId: string, token: string): Promise<boolean> {
     const k = gameKeys(gameId);
+    const fence = token.slice(token.lastIndexOf(":") + 1);
     const r = await this.redis.eval(
       RENEW,
-      2,
+      3,
       k.lease,
       LEASES_KEY,
+      k.fence,
       token,
       this.leaseMs,
       Date.now() + this.leaseMs,
       gameId,
+      fence,
     );
     return r === 1;
   }

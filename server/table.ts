@@ -169,10 +169,13 @@ export class Table {
     clearInterval(this.#renew);
   }
 
-  /** Releases the game cleanly (process shutdown): another process may take it over at once. */
-  async release(): Promise<void> {
+  /**
+   * Releases the game cleanly (process shutdown): another process may take it over at once.
+   * `forGood` drops it from recovery too (a finished match, or a table abandoned unstarted).
+   */
+  async release(forGood = false): Promise<void> {
     this.close();
-    await this.deps.store.release(this.gameId, this.token, this.state.phase === "OVER")
+    await this.deps.store.release(this.gameId, this.token, forGood || this.state.phase === "OVER")
       .catch(() => {});
   }
 

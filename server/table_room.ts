@@ -135,7 +135,11 @@ export class TableRoom extends Room<{ state: TableStateType }> implements TableL
       this.#voteRematch(client);
     });
     this.onMessage("*", (client, type) => {
-      this.#error(client, null, "BAD_MESSAGE", `unknown message type ${JSON.stringify(type)}`);
+      // Never echo the body: only a short, printable rendering of the type.
+      const name = typeof type === "string" || typeof type === "number"
+        ? String(type).slice(0, 40)
+        : typeof type;
+      this.#error(client, null, "BAD_MESSAGE", `unknown message type ${JSON.stringify(name)}`);
     });
   }
 
@@ -223,11 +227,17 @@ export class TableRoom extends Room<{ state: TableStateType }> implements TableL
     if (this.#clients.some((c) => c !== null)) return;
     const phase = this.table.state.phase;
     if (!this.table.started) {
-      this.table.release().then(() => this.disconnect());
+      // Never started and nobody left: the table is gone for good (not one to recover).
+      this.table.release(true).then(() => this.disconnect());
     } else if (phase === "OVER") {
       this.disconnect();
     }
     // A started match plays on with its bots to the end, so its record is complete.
+  }
+
+  /** A handler's error is logged, never fatal for the process and its other tables. */
+  override onUncaughtException(error: Error, method: string): void {
+    console.error(`table room ${this.roomId} (${this.table?.gameId}): ${method} failed`, error);
   }
 
   override async onDispose(): Promise<void> {

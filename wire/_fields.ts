@@ -39,7 +39,12 @@ export function show(value: unknown): string {
   try {
     text = JSON.stringify(value) ?? String(value);
   } catch {
-    text = String(value);
+    // Hostile values (BigInts, a `toString` that is not a function) must not escape as errors.
+    try {
+      text = String(value);
+    } catch {
+      text = Object.prototype.toString.call(value);
+    }
   }
   return text.length > 40 ? `${text.slice(0, 37)}...` : text;
 }
@@ -143,7 +148,7 @@ export function array<T>(
       const want = min === max ? `${min}` : max === Infinity ? `${min} or more` : `${min}..${max}`;
       throw new Invalid(path, `expected ${want} items, got ${v.length}`);
     }
-    return v.map((item, i) => read(item, `${path}[${i}]`));
+    return Array.from(v, (item, i) => read(item, `${path}[${i}]`)); // holes are read too
   };
 }
 

@@ -76,9 +76,11 @@ export function parseBrainRequest(value: unknown): BrainRequest | string {
     };
     f.done();
     if (out.id !== requestId(out.gameId, out.version, out.seat)) {
-      throw new Error("request.id: does not match");
+      throw new Invalid("request.id", "does not match the game, version and seat");
     }
-    if (out.view.hand?.toAct !== out.seat) throw new Error("request.view: the seat is not on turn");
+    if (out.view.hand?.toAct !== out.seat) {
+      throw new Invalid("request.view", "the seat is not on turn");
+    }
     return out;
   });
   return r instanceof Error ? r.message : r;
@@ -99,8 +101,11 @@ export function parseBrainReply(value: unknown): BrainReply | string {
       ms: f.req("ms", int(0)),
     };
     f.done();
+    if (out.id !== requestId(out.gameId, out.version, out.seat)) {
+      throw new Invalid("reply.id", "does not match the game, version and seat");
+    }
     if (out.command.seat !== out.seat) {
-      throw new Error("reply.command.seat: not the request's seat");
+      throw new Invalid("reply.command.seat", "not the request's seat");
     }
     return out;
   });

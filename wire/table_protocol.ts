@@ -139,8 +139,10 @@ export interface JoinOptions {
   readonly bots?: readonly BotLevel[];
 }
 
-// Display names: printable text without angle brackets (no control characters).
-const NAME = text(/^[^\p{Cc}<>]{1,24}$/u, "a name of 1 to 24 characters");
+// Display names: 1 to 24 characters with at least one visible one; no control or invisible
+// formatting characters (a right-to-left override would scramble other names), no surrogate
+// halves, no angle brackets.
+const NAME = text(/^(?=.*[^\s])[^\p{Cc}\p{Cf}\p{Cs}<>]{1,24}$/u, "a name of 1 to 24 characters");
 /** Seat tokens: 32 base64url characters (192 bits). */
 export const SEAT_TOKEN = /^[A-Za-z0-9_-]{32}$/;
 /** Invite codes: 10 characters of Crockford base32 (50 bits). */
@@ -159,7 +161,7 @@ export function parseJoinOptions(value: unknown): JoinOptions | string {
     const turnSeconds = f.opt("turnSeconds", int(5, 120));
     const bots = f.opt("bots", (v, p) => {
       if (!Array.isArray(v) || v.length !== 3) throw new Invalid(p, "expected three bot levels");
-      return v.map((x, i) => oneOf([1, 2, 3] as const)(x, `${p}[${i}]`));
+      return Array.from(v, (x, i) => oneOf([1, 2, 3] as const)(x, `${p}[${i}]`));
     });
     f.done();
     const out: Record<string, unknown> = { mode, name };
