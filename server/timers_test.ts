@@ -47,7 +47,12 @@ Deno.test("a silent player's turns time out to the fallback bot; after three a b
 
 Deno.test("a player gone past the reconnection window is replaced by a bot and can return", async () => {
   await flushTestRedis(REDIS);
-  const server = await startServerProcess({ REDIS_URL: REDIS, RECONNECT_SECONDS: "1" });
+  // Bots at a measured pace, so the match is still on when the player returns.
+  const server = await startServerProcess({
+    REDIS_URL: REDIS,
+    RECONNECT_SECONDS: "1",
+    BOT_DELAY_MS: "50",
+  });
   try {
     const p = new TableClient({ endpoints: [server.url], name: "Gone", autoResume: false });
     await p.quickPlay();
