@@ -163,6 +163,11 @@ export class TableRoom extends Room<{ state: TableStateType }> implements TableL
     await this.setMatchmaking({ private: true, metadata: this.#listing() });
   }
 
+  /** Refreshes the lobby listing (players joined or left); not on every move. */
+  async #relist(): Promise<void> {
+    await this.setMatchmaking({ metadata: this.#listing() }).catch(() => {});
+  }
+
   override async onJoin(client: Client, options: unknown): Promise<void> {
     const o = parseJoinOptions(options) as JoinOptions;
     let seat: Seat | null = null;
@@ -195,6 +200,7 @@ export class TableRoom extends Room<{ state: TableStateType }> implements TableL
     client.send(MSG.snapshot, { v: this.table.state.version, view: this.table.view(seat) });
     const humans = this.table.seats.filter((s) => s.kind === "human").length;
     if (this.table.settings.mode === "quick" && humans === 4) await this.#start();
+    else await this.#relist();
   }
 
   override onDrop(client: Client): void {
@@ -219,6 +225,7 @@ export class TableRoom extends Room<{ state: TableStateType }> implements TableL
     this.#clients[seat] = null;
     this.table.setConnected(seat, false);
     if (this.table.started) this.table.abandon(seat);
+    this.#relist();
     this.#maybeClose();
   }
 
