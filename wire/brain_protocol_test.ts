@@ -21,7 +21,7 @@ import {
   requestId,
 } from "./brain_protocol.ts";
 import { brainReplies } from "./bus.ts";
-import { randomChooser } from "./_testing.ts";
+import { junk, randomChooser } from "./_testing.ts";
 
 /** One bot decision of a real match: the seat's view and the move it made. */
 interface Decision {
@@ -77,34 +77,6 @@ function reply(d: Decision, i = 0): BrainReply {
 }
 
 const wire = <T>(v: T): T => JSON.parse(JSON.stringify(v));
-
-/** Values a hostile peer can produce: fast-check's anything, and the corner cases it rarely hits. */
-const junk: fc.Arbitrary<unknown> = fc.oneof(
-  fc.anything({
-    maxDepth: 3,
-    withBigInt: true,
-    withBoxedValues: true,
-    withDate: true,
-    withMap: true,
-    withNullPrototype: true,
-    withObjectString: true,
-    withSet: true,
-    withSparseArray: true,
-    withTypedArray: true,
-  }),
-  fc.constantFrom<unknown>(
-    NaN,
-    Infinity,
-    -1,
-    2 ** 53,
-    2n ** 64n,
-    "",
-    "a".repeat(5000),
-    { toString: 1, big: 2n ** 70n },
-    [{ valueOf: 1, toString: 1 }, 2n ** 63n],
-    JSON.parse('{"__proto__": {"polluted": true}}'),
-  ),
-);
 
 function noThrow<T>(parse: () => T): T {
   try {

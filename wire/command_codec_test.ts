@@ -14,7 +14,7 @@ import {
   SUITS,
 } from "@baloot/rules";
 import { parseClientCommand, parseSeatCommand, seatCommand } from "./command_codec.ts";
-import { randomChooser } from "./_testing.ts";
+import { junk, randomChooser } from "./_testing.ts";
 
 const KASHO_ON = makeProfile("R", { kasho: "ROTATE", lockChoice: "AT_FOUR" }) as Profile;
 const TYPES = ["BID", "HOKUM_DECISION", "KASHO", "ESCALATE", "DECLARE", "PLAY", "SAWA"];
@@ -71,38 +71,6 @@ function withoutSeat(c: SeatCommand): Record<string, unknown> {
   const { seat: _, ...rest } = c;
   return rest;
 }
-
-/** Values a hostile peer can produce: fast-check's anything, and the corner cases it rarely hits. */
-const junk: fc.Arbitrary<unknown> = fc.oneof(
-  fc.anything({
-    maxDepth: 3,
-    withBigInt: true,
-    withBoxedValues: true,
-    withDate: true,
-    withMap: true,
-    withNullPrototype: true,
-    withObjectString: true,
-    withSet: true,
-    withSparseArray: true,
-    withTypedArray: true,
-  }),
-  fc.constantFrom<unknown>(
-    NaN,
-    Infinity,
-    -Infinity,
-    -0,
-    2 ** 53,
-    2n ** 64n,
-    "",
-    "__proto__",
-    "a".repeat(5000),
-    // JSON.stringify throws on these and String() does too: a value msgpack can carry.
-    { toString: 1, big: 2n ** 70n },
-    [{ valueOf: 1, toString: 1 }, 2n ** 63n],
-    JSON.parse('{"__proto__": {"polluted": true}}'),
-  ),
-  fc.string({ maxLength: 3000, unit: "binary" }),
-);
 
 /** A structurally valid seat command (the engine may still refuse it). */
 const validCommand: fc.Arbitrary<SeatCommand> = (() => {
