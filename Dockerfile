@@ -29,5 +29,7 @@ EXPOSE 2567
 
 # A game server by default. Write access is limited to the archive: keep ARCHIVE_DIR under
 # /data/archive, or change --allow-write with it.
+# V8 flags: as SERVER_V8_FLAGS in server/config.ts (memory per table, bench/README.md).
 CMD ["deno", "run", "--cached-only", "--allow-net", "--allow-env", "--allow-read", \
-     "--allow-write=/data/archive", "server/main.ts"]
+     "--allow-write=/data/archive", "--v8-flags=--max-semi-space-size=4,--heap-growing-percent=25", \
+     "server/main.ts"]

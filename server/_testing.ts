@@ -10,6 +10,7 @@ import { type GameState, legalCommands } from "@baloot/rules";
 import { heuristicPolicy } from "@baloot/brain";
 import { type ClientCommand, TableClient, type TableClientOptions } from "@baloot/client";
 import { Redis } from "ioredis";
+import { SERVER_V8_FLAGS } from "./config.ts";
 
 /** The Redis server tests use (`TEST_REDIS_HOST`, default the local one). */
 const TEST_REDIS_BASE = Deno.env.get("TEST_REDIS_BASE") ?? "redis://127.0.0.1:6379";
@@ -43,7 +44,12 @@ export async function startServerProcess(env: Record<string, string> = {}): Prom
   const port = nextPort++;
   const archive = await Deno.makeTempDir({ prefix: "baloot-archive-" });
   const child = new Deno.Command(Deno.execPath(), {
-    args: ["run", "-A", new URL("./main.ts", import.meta.url).pathname],
+    args: [
+      "run",
+      "-A",
+      `--v8-flags=${SERVER_V8_FLAGS}`,
+      new URL("./main.ts", import.meta.url).pathname,
+    ],
     env: {
       PORT: String(port),
       PUBLIC_ADDRESS: `127.0.0.1:${port}`,

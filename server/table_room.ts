@@ -306,8 +306,6 @@ export class TableRoom extends Room<{ state: TableStateType }> implements TableL
     const t = this.table;
     const s = t.state;
     this.state.phase = s.phase;
-    this.state.version = s.version;
-    this.state.turnSeat = s.hand?.toAct ?? -1;
     this.state.deadline = t.deadline;
     this.state.score[0] = s.score[0];
     this.state.score[1] = s.score[1];

@@ -34,12 +34,12 @@ export const TableState = schema({
   /** The engine's match phase (`NEW`, `BIDDING`, `PLAY`, … `OVER`). */
   phase: t.string().default("NEW"),
   seats: t.array(SeatState),
-  /** The seat on turn, or -1. */
-  turnSeat: t.int8().default(-1),
-  /** When the seat on turn must have moved (epoch ms), or 0. */
+  /**
+   * When the human on turn must have moved (epoch ms), or 0 while a bot or nobody is on turn.
+   * Whose turn it is, and the version, come with the events: fields that change with every move
+   * would add a state patch to every move for every client.
+   */
   deadline: t.float64().default(0),
-  /** The last event version. */
-  version: t.uint32().default(0),
   score: t.array("uint16"),
 }, "TableState");
 

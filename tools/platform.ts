@@ -28,6 +28,7 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { heuristicPolicy } from "@baloot/brain";
 import { type ClientCommand, TableClient } from "@baloot/client";
+import { SERVER_V8_FLAGS } from "@baloot/server/config";
 import {
   type Contract,
   type EscalationState,
@@ -201,6 +202,8 @@ function redacted(url: string): string {
 interface ServiceSpec {
   readonly name: string;
   readonly script: string;
+  /** V8 flags for the process, if any. */
+  readonly v8Flags?: string;
   readonly env: Record<string, string>;
   /** The line that says it is ready (servers); services without one are ready once started. */
   readonly ready?: RegExp;
@@ -243,7 +246,7 @@ class Supervised {
   start(): void {
     const { spec } = this;
     const proc = new Deno.Command(Deno.execPath(), {
-      args: ["run", "-A", spec.script],
+      args: ["run", "-A", ...(spec.v8Flags ? [`--v8-flags=${spec.v8Flags}`] : []), spec.script],
       cwd: ROOT,
       env: spec.env,
       stdin: "null",
@@ -549,6 +552,7 @@ function services(o: PlatformOptions): ServiceSpec[] {
     list.push({
       name: `game-${i + 1}`,
       script: "server/main.ts",
+      v8Flags: SERVER_V8_FLAGS,
       env: { ...base, PORT: String(port), PUBLIC_ADDRESS: `localhost:${port}` },
       ready: SERVER_READY,
       url: `http://localhost:${port}`,
