@@ -83,3 +83,4 @@ console.log(JSON.stringify({
   max_ms: pct(1),
   lost_acks: lost,
 }));
+Deno.exit(0); // clients and Redis connections left half-open by the kills must not keep the process alive
