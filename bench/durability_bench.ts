@@ -13,6 +13,7 @@
 import { Redis } from "ioredis";
 import type { GameEvent } from "@baloot/rules";
 import { GameStore } from "../server/game_store.ts";
+import { startRedisServer } from "../server/_testing.ts";
 
 const quick = Deno.args.includes("--quick");
 const sequential = quick ? 1_000 : 5_000;
@@ -22,47 +23,13 @@ const TABLES = 32;
 const EVENT: GameEvent = { type: "PLAY", seat: 1, card: "AS" };
 const PAIR = [{ full: EVENT, public: EVENT }];
 
-async function startRedis(port: number, dir: string, fsync: string): Promise<Deno.ChildProcess> {
-  const child = new Deno.Command("redis-server", {
-    args: [
-      "--port",
-      String(port),
-      "--bind",
-      "127.0.0.1",
-      "--dir",
-      dir,
-      "--appendonly",
-      "yes",
-      "--appendfsync",
-      fsync,
-      "--save",
-      "",
-    ],
-    stdout: "null",
-    stderr: "null",
-  }).spawn();
-  for (let i = 0; i < 100; i++) {
-    const r = new Redis(port, { lazyConnect: true, maxRetriesPerRequest: 0 });
-    try {
-      await r.connect();
-      await r.ping();
-      r.disconnect();
-      return child;
-    } catch {
-      r.disconnect();
-      await new Promise((ok) => setTimeout(ok, 50));
-    }
-  }
-  throw new Error("redis-server did not start");
-}
-
 const pct = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
 
-async function measure(fsync: string) {
+async function measure(fsync: "always" | "everysec") {
   const port = 34000 + Math.floor(Math.random() * 1000);
   const dir = await Deno.makeTempDir({ prefix: "baloot-aof-" });
-  let redis = await startRedis(port, dir, fsync);
+  let redis = await startRedisServer(port, dir, fsync);
   let conn = new Redis(port, {
     enableOfflineQueue: false,
     maxRetriesPerRequest: 1,
@@ -113,7 +80,7 @@ async function measure(fsync: string) {
   await redis.status;
   await writer;
   conn.disconnect();
-  redis = await startRedis(port, dir, fsync);
+  redis = await startRedisServer(port, dir, fsync);
   conn = new Redis(port);
   const kept = Number(await conn.get("game:{crash}:version") ?? 0);
   conn.disconnect();
@@ -133,7 +100,7 @@ async function measure(fsync: string) {
 }
 
 const results = [];
-for (const fsync of ["always", "everysec"]) {
+for (const fsync of ["always", "everysec"] as const) {
   const r = await measure(fsync);
   results.push(r);
   console.log(

@@ -15,6 +15,7 @@ import { gameKeys } from "@baloot/wire";
 import {
   botPlayer,
   flushTestRedis,
+  seatPrivateTable,
   type ServerProcess,
   startServerProcess,
   testRedis,
@@ -45,10 +46,7 @@ for (let t = 0; t < trials; t++) {
     };
     return p;
   });
-  await ps[0].createPrivate({});
-  await until(() => (ps[0].room?.state as { code?: string })?.code?.length === 10, 5_000, "code");
-  const code = (ps[0].room!.state as { code: string }).code;
-  for (const p of ps.slice(1)) await p.joinInvite(code);
+  await seatPrivateTable(ps);
   ps[0].start();
   await until(() => (ps[0].view?.hand?.tricks.length ?? 0) >= 2, 60_000, "trick 2");
   const url = (ps[0].room!.connection as unknown as { url: string }).url;

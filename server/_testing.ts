@@ -156,3 +156,49 @@ export async function until(check: () => boolean, ms = 30_000, what = "condition
     await new Promise((r) => setTimeout(r, 20));
   }
 }
+
+/**
+ * Seats four clients at one private table: the first creates it (with `settings`), the others
+ * join by its invite code. Resolves with the code once all four are seated.
+ */
+export async function seatPrivateTable(
+  clients: readonly TableClient[],
+  settings: Record<string, unknown> = {},
+): Promise<string> {
+  const [host, ...guests] = clients;
+  await host.createPrivate(settings);
+  const code = () => (host.room?.state as { code?: string } | undefined)?.code ?? "";
+  await until(() => code().length === 10, 5_000, "the invite code");
+  for (const guest of guests) await guest.joinInvite(code());
+  return code();
+}
+
+/** A `redis-server` of a test's own, with AOF on (`appendfsync` as given), in `dir`. */
+export async function startRedisServer(
+  port: number,
+  dir: string,
+  appendfsync: "always" | "everysec" = "always",
+): Promise<Deno.ChildProcess> {
+  const child = new Deno.Command("redis-server", {
+    args: [
+      ...["--port", String(port), "--bind", "127.0.0.1", "--dir", dir],
+      ...["--appendonly", "yes", "--appendfsync", appendfsync, "--save", ""],
+    ],
+    stdout: "null",
+    stderr: "null",
+  }).spawn();
+  for (let i = 0; i < 100; i++) {
+    const r = new Redis(port, { lazyConnect: true, maxRetriesPerRequest: 0 });
+    r.on("error", () => {});
+    try {
+      await r.connect();
+      await r.ping();
+      r.disconnect();
+      return child;
+    } catch {
+      r.disconnect();
+      await new Promise((ok) => setTimeout(ok, 50));
+    }
+  }
+  throw new Error(`redis-server did not start on port ${port}`);
+}

@@ -7,6 +7,7 @@ import { findLeaks, type Frame } from "./_leaks.ts";
 import {
   botPlayer,
   flushTestRedis,
+  seatPrivateTable,
   type ServerProcess,
   startServerProcess,
   testRedis,
@@ -103,14 +104,7 @@ Deno.test("four players on two server processes share a private table and finish
   const acks: Acked[][] = [];
   try {
     const ps = players((i) => (i === 0 ? [a.url] : [b.url]), frames, acks);
-    await ps[0].createPrivate({ profile: "KM", target: 101 });
-    await until(
-      () => (ps[0].room?.state as { code?: string })?.code?.length === 10,
-      5_000,
-      "the invite code",
-    );
-    const code = (ps[0].room!.state as { code: string }).code;
-    for (const p of ps.slice(1)) await p.joinInvite(code);
+    await seatPrivateTable(ps, { profile: "KM", target: 101 });
     assert.deepEqual(ps.map((p) => p.seat), [0, 1, 2, 3]);
     ps[0].start();
     await until(() => ps.every((p) => p.view?.phase === "OVER"), 90_000, "all four to see the end");
@@ -164,14 +158,7 @@ Deno.test("kill -9 of the hosting process mid-hand: another process resumes the 
   const acks: Acked[][] = [];
   try {
     const ps = players(() => [a.url, b.url], frames, acks);
-    await ps[0].createPrivate({});
-    await until(
-      () => (ps[0].room?.state as { code?: string })?.code?.length === 10,
-      5_000,
-      "the invite code",
-    );
-    const code = (ps[0].room!.state as { code: string }).code;
-    for (const p of ps.slice(1)) await p.joinInvite(code);
+    await seatPrivateTable(ps);
     ps[0].start();
     await until(
       () => (ps[0].view?.hand?.tricks.length ?? 0) >= 3,

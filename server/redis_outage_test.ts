@@ -3,35 +3,7 @@ import { legalCommands } from "@baloot/rules";
 import { type ClientCommand, TableClient } from "@baloot/client";
 import { Redis } from "ioredis";
 import { gameKeys } from "@baloot/wire";
-import { startServerProcess, until } from "./_testing.ts";
-
-/** A Redis of the test's own, with the durable setting the platform's game Redis uses. */
-async function startRedis(port: number, dir: string): Promise<Deno.ChildProcess> {
-  const child = new Deno.Command("redis-server", {
-    args: [
-      "--port",
-      String(port),
-      "--bind",
-      "127.0.0.1",
-      "--dir",
-      dir,
-      "--appendonly",
-      "yes",
-      "--appendfsync",
-      "always",
-      "--save",
-      "",
-    ],
-    stdout: "null",
-    stderr: "null",
-  }).spawn();
-  const r = new Redis(port, { lazyConnect: true, retryStrategy: () => 50 });
-  await until(() => r.status === "ready", 5_000, "redis").catch(() => {});
-  await r.connect().catch(() => {});
-  await until(() => r.status === "ready", 5_000, "redis");
-  r.disconnect();
-  return child;
-}
+import { startRedisServer, startServerProcess, until } from "./_testing.ts";
 
 const hasRedis = (() => {
   try {
@@ -48,7 +20,7 @@ Deno.test({
   async fn() {
     const port = 33000 + Math.floor(Math.random() * 1000);
     const dir = await Deno.makeTempDir({ prefix: "baloot-redis-" });
-    let redis = await startRedis(port, dir);
+    let redis = await startRedisServer(port, dir);
     const server = await startServerProcess({
       REDIS_URL: `redis://127.0.0.1:${port}`,
       LEASE_MS: "2000",
@@ -80,7 +52,7 @@ Deno.test({
       assert.ok(!refused.ok);
       assert.equal(refused.code, "UNAVAILABLE", "a clear error: the move could not be recorded");
       assert.equal(p.version, before, "nothing changed");
-      redis = await startRedis(port, dir);
+      redis = await startRedisServer(port, dir);
       // The server reconnects by itself; the same move is then accepted.
       let accepted = false;
       await until(() => accepted, 20_000, "the move to be accepted after the restart").catch(
