@@ -22,6 +22,8 @@ import { createRoutes } from "./routes.ts";
 import { Runtime, setRuntime } from "./runtime.ts";
 import { TableRoom } from "./table_room.ts";
 import { SpreadPingTransport } from "./transport.ts";
+import { serveClient } from "./static_files.ts";
+import type { Server as NodeServer } from "node:http";
 
 /** A running server process. */
 export interface RunningServer {
@@ -70,6 +72,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     routes: createRoutes(rt),
   });
   await server.listen(config.port);
+  serveClient(transport.server as unknown as NodeServer);
   const processId = rt.processId;
   let brain: BrainClient | null = null;
   if (config.brain) {

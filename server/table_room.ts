@@ -37,6 +37,8 @@ export class TableRoom extends Room<{ state: TableStateType }> implements TableL
   override autoDispose = false;
   table!: Table;
   readonly #clients: (Client | null)[] = [null, null, null, null];
+  /** Dropped clients whose seats are held for their return, by session. */
+  readonly #held = new Map<string, { reject: (reason?: unknown) => void }>();
   #fillTimer: ReturnType<typeof setTimeout> | undefined;
 
   /** Checks join options before a room or seat is touched; malformed options are refused. */
@@ -176,7 +178,14 @@ export class TableRoom extends Room<{ state: TableStateType }> implements TableL
       seat = this.table.seatOfToken(o.seatToken);
       if (seat === null) throw new ServerError(403, "this seat token opens no seat here");
       const previous = this.#clients[seat];
-      if (previous && previous.sessionId !== client.sessionId) previous.leave(4000);
+      if (previous && previous.sessionId !== client.sessionId) {
+        // The seat's holder came back on a new connection (a reloaded page): a dropped one's
+        // held place is released, or reloads would fill the room with held places and lock
+        // it; a connected one (another tab) is closed.
+        const held = this.#held.get(previous.sessionId);
+        if (held) held.reject(new Error("the seat was taken back on a new connection"));
+        else previous.leave(4000);
+      }
     } else {
       const r = await this.table.seatNewPlayer(o.name);
       if (!r) {
@@ -208,7 +217,10 @@ export class TableRoom extends Room<{ state: TableStateType }> implements TableL
     if (seat === null) return;
     this.table.setConnected(seat, false);
     // Not awaited: Colyseus closes a socket it drops (a flooder's) only when this returns.
-    this.allowReconnection(client, runtime().config.reconnectSeconds).catch(() => {});
+    const held = this.allowReconnection(client, runtime().config.reconnectSeconds);
+    this.#held.set(client.sessionId, { reject: (why) => held.reject(why) });
+    const release = () => this.#held.delete(client.sessionId);
+    held.then(release, release);
   }
 
   override onReconnect(client: Client): void {

@@ -22,7 +22,9 @@ Deno.test("a silent player's turns time out to the fallback bot; after three a b
     await until(() => idle.version > before + 20, 30_000, "play going on without the player");
     // The player comes back to life: its next legal move is accepted and the autopilot stops.
     await until(
-      () => idle.view?.hand?.toAct === 0 && idle.view.phase !== "OVER",
+      () =>
+        idle.view?.hand?.toAct === 0 && idle.view.phase !== "OVER" &&
+        legalCommands(idle.view, 0).length > 0,
       60_000,
       "its turn",
     );

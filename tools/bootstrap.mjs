@@ -8,7 +8,8 @@
 //   2. a Redis answers at REDIS_URL (default redis://127.0.0.1:6379); for a
 //      local URL it starts redis-server with ./redis.conf, installing it with
 //      apt-get first when running as root;
-//   3. Chromium is installed, only if BALOOT_NEEDS_CHROMIUM=1 (browser tests).
+//   3. Chromium is installed for `test` (browser tests; BALOOT_NEEDS_CHROMIUM=0 skips
+//      them) and for other tasks only if BALOOT_NEEDS_CHROMIUM=1.
 // For `test` it also prints one plain `N passed, N failed` line at the end.
 //
 // Usage: node tools/bootstrap.mjs start|test [extra args for the deno task]
@@ -338,6 +339,11 @@ async function main(argv) {
     }
     const deno = ensureDeno();
     if (task !== "deno") await ensureRedis();
+    // The browser tests need Chromium: `test` installs it where it can (set
+    // BALOOT_NEEDS_CHROMIUM=0 to skip them instead); other tasks only on request.
+    if (task === "test" && process.env.BALOOT_NEEDS_CHROMIUM === undefined) {
+      process.env.BALOOT_NEEDS_CHROMIUM = "1";
+    }
     if (process.env.BALOOT_NEEDS_CHROMIUM === "1") ensureChromium();
     runTask(deno, task, rest);
   } catch (err) {

@@ -22,6 +22,7 @@
  * @module
  */
 
+import { buildClient } from "./build_client.ts";
 import { connect } from "node:net";
 import { isAbsolute, resolve } from "node:path";
 import { parseArgs } from "node:util";
@@ -200,7 +201,8 @@ function services(o: PlatformOptions): ServiceSpec[] {
     if (workerName) env.BRAIN_WORKER = `${workerName}-${i + 1}`;
     list.push({ name: `brain-${i + 1}`, script: "brain/main.ts", env });
   }
-  // ----- LATER: the browser client and the spectator relay join here, with their issues. ------
+  // The browser client is served by every game server (`/`), built before they start.
+  // ----- LATER: the spectator relay and the scout join here, with their issues. ------
   // Add their ServiceSpec entries (a `ready` pattern for the banner to wait for, and a `url`),
   // and their lines to the banner below.
   return list;
@@ -216,8 +218,9 @@ function banner(o: PlatformOptions, specs: readonly ServiceSpec[]): string[] {
     `  brain workers  ${o.brainWorkers}`,
     `  Redis          ${redacted(o.redisUrl)}`,
     `  game records   archived in ${o.archiveDir}`,
-    // LATER: the browser client's URL and the relay's address (their issues).
-    "  browser client, relay: not part of the platform yet",
+    `  PLAY           http://localhost:${o.port}/   (open it in a browser)`,
+    // LATER: the relay's address (its issue).
+    "  relay, scout: not part of the platform yet",
     "Stop with Ctrl-C.",
     line,
   ];
@@ -278,6 +281,16 @@ async function main(args: readonly string[]): Promise<number> {
     say(`unexpected error (carrying on): ${e.error instanceof Error ? e.error.stack : e.message}`);
   });
 
+  try {
+    const built = await buildClient();
+    say(
+      `browser client built in ${(built.ms / 1000).toFixed(1)} s ` +
+        `(${(built.gzipBytes / 1024).toFixed(0)} KB gzip)`,
+    );
+  } catch (e) {
+    say(`ERROR: the browser client did not build: ${e instanceof Error ? e.message : e}`);
+    return 1;
+  }
   const specs = services(o);
   say(
     `starting ${o.servers} game server${o.servers === 1 ? "" : "s"} and ${o.brainWorkers} ` +

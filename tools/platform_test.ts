@@ -103,7 +103,16 @@ Deno.test("platform: servers and a brain worker start, answer, and stop on SIGTE
       assert.match(tables.headers.get("content-type") ?? "", /application\/json/);
       const body = await tables.json();
       assert.ok(Array.isArray(body.tables), `/api/tables on ${p}: ${JSON.stringify(body)}`);
+      // The browser client, built by the platform, is served by every game server.
+      const page = await fetch(`http://127.0.0.1:${p}/`);
+      assert.equal(page.status, 200, `GET / on ${p}`);
+      assert.match(await page.text(), /<div id="app">/);
+      assert.match(page.headers.get("content-security-policy") ?? "", /script-src 'self'/);
+      const bundle = await fetch(`http://127.0.0.1:${p}/app/main.js`);
+      assert.equal(bundle.status, 200, `GET /app/main.js on ${p}`);
+      assert.ok((await bundle.arrayBuffer()).byteLength > 100_000, "the bundle is served whole");
     }
+    assert.ok(lines.some((l) => l.includes(`PLAY           http://localhost:${port}/`)), "the URL");
 
     await until(() => lines.some((l) => l.startsWith("brain-1 | ")), 10_000, "brain-1", lines);
     const children = childrenOf(child.pid);

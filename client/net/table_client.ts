@@ -8,7 +8,7 @@
  */
 
 import { Client, type Room } from "@colyseus/sdk";
-import { apply, type GameState, type Seat, type SeatCommand } from "@baloot/rules";
+import { apply, type GameEvent, type GameState, type Seat, type SeatCommand } from "@baloot/rules";
 import type { Ack, ErrorMessage, Snapshot, VersionedEvent, Welcome } from "@baloot/wire";
 import { MSG } from "@baloot/wire";
 
@@ -24,8 +24,14 @@ export interface TableClientOptions {
   readonly name: string;
   /** Called after every change of the seat's view. */
   readonly onView?: (view: GameState, client: TableClient) => void;
+  /** Called with every event folded into the view, in order, and the view after it. */
+  readonly onEvent?: (event: GameEvent, v: number, view: GameState) => void;
+  /** Called when a snapshot replaces the view (joining, returning, a large gap). */
+  readonly onSnapshot?: (view: GameState) => void;
   /** Called with every message received, before it is handled (tests record them). */
   readonly onFrame?: (type: string, body: unknown) => void;
+  /** Called when a room is joined (first join, rematch, or the table moved to another server). */
+  readonly onRoom?: (room: Room) => void;
   /** Called when the table's connection state changes. */
   readonly onStatus?: (status: ConnectionStatus) => void;
   /** Whether to find the table again after losing it (default true). */
@@ -164,6 +170,7 @@ export class TableClient {
       }
     });
     this.#setStatus("connected");
+    this.options.onRoom?.(room);
     return ready;
   }
 
@@ -221,6 +228,7 @@ export class TableClient {
         if (s.v >= this.version || this.view === null) {
           this.view = s.view;
           this.version = s.v;
+          this.options.onSnapshot?.(this.view);
           this.options.onView?.(this.view, this);
         }
         this.#ready?.();
@@ -258,6 +266,7 @@ export class TableClient {
       }
       this.view = apply(this.view, e);
       this.version = v;
+      this.options.onEvent?.(e, v, this.view);
       changed = true;
     }
     if (changed) this.options.onView?.(this.view, this);

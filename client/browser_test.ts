@@ -1,0 +1,237 @@
+/**
+ * The client in a real browser: headless Chromium (Debian's, through playwright-core) on the
+ * page a game server serves, playing through the page only, as people would. Each test saves
+ * screenshots under `out/screenshots/` and checks the canvas's pixels.
+ *
+ * @module
+ */
+
+import assert from "node:assert/strict";
+import { skipBrowserTests } from "../tools/browser.ts";
+import {
+  Browsing,
+  canvasPixels,
+  look,
+  Person,
+  playUntil,
+  shot,
+  startClientServer,
+  waitUntil,
+} from "./_browser_testing.ts";
+import type { Page } from "playwright-core";
+
+const DB = 13;
+const ignore = skipBrowserTests();
+const opts = { ignore, sanitizeOps: false, sanitizeResources: false };
+
+/**
+ * The canvas drew the table, not a blank or an error screen: cards (white faces and their
+ * colours) and the seats, where the page behind it would show magenta.
+ */
+async function assertTableDrawn(page: Page, what: string): Promise<void> {
+  await waitUntil(page, (h) => h.settled && (h.phase === "BIDDING" || h.phase === "PLAY"), what);
+  const px = await canvasPixels(page);
+  const msg = `${what}: ${JSON.stringify(px)}`;
+  assert(px.width > 300 && px.height > 300, msg);
+  assert(px.drawn > 0.04, `the canvas drew almost nothing (${msg})`);
+  assert(px.white > 0.01, `no cards are drawn (${msg})`);
+  assert(px.colours > 60, `too few colours for a drawn table (${msg})`);
+}
+
+/** Sets the animation speed in the settings panel, as a person would. */
+async function fastAnimations(page: Page): Promise<void> {
+  await page.locator("#lobby button.icon").click();
+  await page.getByLabel("Animation speed").selectOption("3");
+  await page.locator("#panel button.primary").click();
+}
+
+Deno.test({
+  name: "browser: a new user plays a complete quick-play match against three bots",
+  ...opts,
+}, async () => {
+  const server = await startClientServer(DB);
+  const browsing = await Browsing.launch();
+  try {
+    const page = await browsing.page(`${server.url}/`);
+    await waitUntil(page, (h) => h.screen === "lobby", "the lobby");
+    await shot(page, "quick-1-lobby");
+    await fastAnimations(page);
+    await page.getByTestId("name").fill("Noura");
+    await page.getByTestId("quick-play").click();
+    const seated = await waitUntil(page, (h) => h.screen === "table" && h.myTurn, "a turn", 20_000);
+    assert(seated.seat !== null && seated.gameId !== null);
+    await assertTableDrawn(page, "first turn");
+    await shot(page, "quick-2-table");
+    const person = new Person(page, 1, "mix");
+    await playUntil([person], (h) => h.panel === "match", "the match result", 300_000);
+    await shot(page, "quick-3-match-result");
+    const end = await look(page);
+    // A match ends at the target, or at once when a Gahwa hand is won.
+    const contract = await page.getByTestId("contract").textContent() ?? "";
+    assert(
+      Math.max(...end.score) >= 152 || contract.includes("Gahwa"),
+      `the match ended at ${end.score} (${contract})`,
+    );
+    // Every card of every hand was played by the person (no timeouts, no autopilot): 8 a hand.
+    assert(person.turns >= 8 * end.handNo, `${person.turns} turns in ${end.handNo} hands`);
+    await page.getByTestId("match-winner").waitFor();
+    assert.deepEqual(browsing.errors, []);
+  } finally {
+    await browsing.close();
+    await server.stop();
+  }
+});
+
+Deno.test({
+  name: "browser: two people share a private table through its invite link and play a hand",
+  ...opts,
+}, async () => {
+  const server = await startClientServer(DB);
+  const browsing = await Browsing.launch();
+  try {
+    const host = await browsing.page(`${server.url}/`);
+    await waitUntil(host, (h) => h.screen === "lobby", "the lobby");
+    await fastAnimations(host);
+    await host.getByTestId("name").fill("Host");
+    await host.getByTestId("target").selectOption("51");
+    await host.getByTestId("create").click();
+    const link = host.getByTestId("invite-link");
+    await link.waitFor();
+    const url = await link.inputValue();
+    assert(/\?invite=[A-Z0-9]+$/.test(url), url);
+    await shot(host, "private-1-waiting-room");
+
+    const guest = await browsing.page(url, { width: 390, height: 844 }, {
+      deviceScaleFactor: 3,
+      isMobile: true,
+      hasTouch: true,
+    });
+    await waitUntil(guest, (h) => h.screen === "invited", "the invitation");
+    await guest.getByTestId("name").fill("Guest");
+    await guest.getByTestId("join").click();
+    // The host sees the guest sit down, then starts: the two empty seats get bots.
+    await host.getByTestId("seats").getByText("Guest").waitFor();
+    await host.getByTestId("start").click();
+    const [a, b] = await Promise.all([
+      waitUntil(host, (h) => h.screen === "table" && h.phase !== null, "the host's table"),
+      waitUntil(guest, (h) => h.screen === "table" && h.phase !== null, "the guest's table"),
+    ]);
+    assert.equal(a.gameId, b.gameId);
+    assert.notEqual(a.seat, b.seat);
+    await assertTableDrawn(host, "host");
+    await assertTableDrawn(guest, "guest (phone, 3× density)");
+    await shot(host, "private-2-host");
+    await shot(guest, "private-3-guest-phone");
+    const people = [new Person(host, 2, "click"), new Person(guest, 3, "mix")];
+    await playUntil(
+      people,
+      (h) => h.handNo >= 2 || h.panel === "match",
+      "the second hand",
+      120_000,
+    );
+    assert(people[0].turns >= 8 && people[1].turns >= 8, `${people[0].turns}, ${people[1].turns}`);
+    await waitUntil(guest, (h) => h.handNo >= 2 || h.panel === "match", "the guest's second hand");
+    await shot(guest, "private-4-guest-second-hand");
+    assert.deepEqual(browsing.errors, []);
+  } finally {
+    await browsing.close();
+    await server.stop();
+  }
+});
+
+Deno.test({
+  name: "browser: reloading the page mid-hand returns to the same seat and hand",
+  ...opts,
+}, async () => {
+  const server = await startClientServer(DB);
+  const browsing = await Browsing.launch();
+  try {
+    const page = await browsing.page(`${server.url}/`);
+    await waitUntil(page, (h) => h.screen === "lobby", "the lobby");
+    await page.getByTestId("name").fill("Faisal");
+    await page.getByTestId("quick-play").click();
+    const person = new Person(page, 4, "click");
+    await playUntil(
+      [person],
+      (h) => h.phase === "PLAY" && h.myTurn && h.version > 40,
+      "a turn well into the hand",
+      90_000,
+    );
+    // Reloaded four times, a turn taken between reloads (a held seat must not pile up).
+    for (let reload = 0; reload < 4; reload++) {
+      const before = await waitUntil(page, (h) => h.settled, "a settled table");
+      const cards = await page.locator(".card-key").evaluateAll((els) =>
+        els.map((e) => (e as HTMLElement).dataset.card).sort()
+      );
+      await page.reload();
+      const after = await waitUntil(
+        page,
+        (h) => h.screen === "table" && h.settled && h.version >= before.version,
+        `the table after reload ${reload + 1}`,
+      );
+      assert.equal(after.gameId, before.gameId);
+      assert.equal(after.seat, before.seat);
+      assert.equal(after.handNo, before.handNo);
+      const again = await page.locator(".card-key").evaluateAll((els) =>
+        els.map((e) => (e as HTMLElement).dataset.card).sort()
+      );
+      if (after.version === before.version) assert.deepEqual(again, cards);
+      if (reload === 0) {
+        await assertTableDrawn(page, "after the reload");
+        await shot(page, "reload-1-resumed");
+      }
+      // And the game goes on from there.
+      const turns = person.turns;
+      await playUntil(
+        [person],
+        (h) => person.turns > turns || h.panel === "match",
+        "a turn",
+        60_000,
+      );
+    }
+    assert.deepEqual(browsing.errors, []);
+  } finally {
+    await browsing.close();
+    await server.stop();
+  }
+});
+
+Deno.test({
+  name: "browser: the Arabic layout runs right to left with Arabic game terms",
+  ...opts,
+}, async () => {
+  const server = await startClientServer(DB);
+  const browsing = await Browsing.launch();
+  try {
+    const page = await browsing.page(`${server.url}/`);
+    await waitUntil(page, (h) => h.screen === "lobby", "the lobby");
+    await page.locator("#lobby button.icon").click();
+    await page.getByLabel("Language").selectOption("ar");
+    await page.locator("#panel button.primary").click();
+    assert.equal(await page.evaluate(() => document.documentElement.dir), "rtl");
+    assert.equal(await page.evaluate(() => document.documentElement.lang), "ar");
+    // The lobby reads right to left: the name field's label sits to the right of the field.
+    const label = (await page.locator("#lobby .row label").first().boundingBox())!;
+    const input = (await page.getByTestId("name").boundingBox())!;
+    assert(label.x > input.x, `label at ${label.x}, field at ${input.x}`);
+    await shot(page, "arabic-1-lobby");
+    await page.getByTestId("name").fill("نورة");
+    await page.getByTestId("quick-play").click();
+    await waitUntil(page, (h) => h.screen === "table" && h.myTurn, "a turn", 20_000);
+    const calls = await page.locator("#controls [data-testid=call]").allTextContents();
+    assert(calls.some((c) => /[\u0600-\u06FF]/.test(c)), `calls: ${calls}`);
+    assert(
+      calls.includes("بس") || calls.includes("ولا") || calls.some((c) => c.includes("حكم")),
+      `calls: ${calls}`,
+    );
+    // The score sits at the start of the HUD, which in Arabic is the right-hand side.
+    const score = (await page.getByTestId("score").boundingBox())!;
+    assert(score.x > 1280 / 2, `score at ${score.x}`);
+    await assertTableDrawn(page, "arabic table");
+    await shot(page, "arabic-2-table");
+    assert.deepEqual(browsing.errors, []);
+  } finally {
+    await browsing.close();
+    await server.stop();
+  }
+});
