@@ -15,7 +15,7 @@ COPY . .
 
 # Where finished games are archived. A named volume mounted here starts as a copy of this
 # directory, so it is writable by `deno` too.
-RUN mkdir -p /data/archive && chown deno:deno /data/archive
+RUN mkdir -p /data/archive client/dist && chown deno:deno /data/archive client/dist
 
 USER deno
 
@@ -23,6 +23,10 @@ USER deno
 # (--frozen fails the build rather than change the lock). Containers then start with
 # --cached-only: no registry needed at run time.
 RUN deno install --frozen --entrypoint server/main.ts brain/main.ts
+
+# The browser client every game server serves at `/` (into client/dist/, the one writable
+# folder of the source).
+RUN deno run -A tools/build_client.ts
 
 ENV ARCHIVE_DIR=/data/archive
 EXPOSE 2567

@@ -157,25 +157,27 @@ Deno.test({
       "a turn well into the hand",
       90_000,
     );
-    // Reloaded four times, a turn taken between reloads (a held seat must not pile up).
+    // Reloaded four times, a turn taken between reloads (a held seat must not pile up). Each
+    // reload comes on the person's turn: the table waits for them, so nothing moves meanwhile.
     for (let reload = 0; reload < 4; reload++) {
-      const before = await waitUntil(page, (h) => h.settled, "a settled table");
+      const before = await waitUntil(page, (h) => h.settled && h.myTurn, "the person's turn");
       const cards = await page.locator(".card-key").evaluateAll((els) =>
         els.map((e) => (e as HTMLElement).dataset.card).sort()
       );
       await page.reload();
       const after = await waitUntil(
         page,
-        (h) => h.screen === "table" && h.settled && h.version >= before.version,
+        (h) => h.screen === "table" && h.settled && h.myTurn,
         `the table after reload ${reload + 1}`,
       );
       assert.equal(after.gameId, before.gameId);
       assert.equal(after.seat, before.seat);
       assert.equal(after.handNo, before.handNo);
+      assert.equal(after.version, before.version);
       const again = await page.locator(".card-key").evaluateAll((els) =>
         els.map((e) => (e as HTMLElement).dataset.card).sort()
       );
-      if (after.version === before.version) assert.deepEqual(again, cards);
+      assert.deepEqual(again, cards);
       if (reload === 0) {
         await assertTableDrawn(page, "after the reload");
         await shot(page, "reload-1-resumed");
