@@ -24,16 +24,13 @@ import {
   waitUntil,
 } from "../client/_browser_testing.ts";
 import { buildClient } from "../tools/build_client.ts";
+import { percentile } from "./_stats.ts";
 import type { Page } from "playwright-core";
 
 const quick = Deno.args.includes("--quick");
 const RELOADS = quick ? 5 : 20;
 const HANDS = quick ? 1 : 3;
 
-function pct(xs: readonly number[], p: number): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length ? s[Math.min(s.length - 1, Math.floor((s.length * p) / 100))] : NaN;
-}
 const r1 = (x: number) => Math.round(x * 10) / 10;
 
 /** Intervals between animation frames in the page over `ms`. */
@@ -112,21 +109,22 @@ try {
     await person.turn().catch(() => {});
   }
 
+  for (const xs of [lobby, interactive, animation, steady]) xs.sort((a, b) => a - b);
   const figures = {
     bench: "client",
     quick,
     renderer,
     bundle_kb: r1(build.bytes / 1024),
     bundle_gzip_kb: r1(build.gzipBytes / 1024),
-    lobby_p50_ms: r1(pct(lobby, 50)),
-    interactive_p50_ms: r1(pct(interactive, 50)),
-    interactive_p95_ms: r1(pct(interactive, 95)),
+    lobby_p50_ms: r1(percentile(lobby, 0.5)),
+    interactive_p50_ms: r1(percentile(interactive, 0.5)),
+    interactive_p95_ms: r1(percentile(interactive, 0.95)),
     animation_frames: animation.length,
-    animation_frame_p50_ms: r1(pct(animation, 50)),
-    animation_frame_p95_ms: r1(pct(animation, 95)),
+    animation_frame_p50_ms: r1(percentile(animation, 0.5)),
+    animation_frame_p95_ms: r1(percentile(animation, 0.95)),
     steady_frames: steady.length,
-    steady_frame_p50_ms: r1(pct(steady, 50)),
-    steady_frame_p95_ms: r1(pct(steady, 95)),
+    steady_frame_p50_ms: r1(percentile(steady, 0.5)),
+    steady_frame_p95_ms: r1(percentile(steady, 0.95)),
   };
   console.log(
     [

@@ -10,6 +10,7 @@
  * Ends with one JSON line of the figures.
  */
 
+import { percentile } from "./_stats.ts";
 import { Redis } from "ioredis";
 import type { GameEvent } from "@baloot/rules";
 import { GameStore } from "../server/game_store.ts";
@@ -22,9 +23,6 @@ const TABLES = 32;
 
 const EVENT: GameEvent = { type: "PLAY", seat: 1, card: "AS" };
 const PAIR = [{ full: EVENT, public: EVENT }];
-
-const pct = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
 
 async function measure(fsync: "always" | "everysec") {
   const port = 34000 + Math.floor(Math.random() * 1000);
@@ -89,11 +87,11 @@ async function measure(fsync: "always" | "everysec") {
   await Deno.remove(dir, { recursive: true });
   return {
     fsync,
-    seq_p50_ms: +pct(seq, 0.5).toFixed(3),
-    seq_p99_ms: +pct(seq, 0.99).toFixed(3),
+    seq_p50_ms: +percentile(seq, 0.5).toFixed(3),
+    seq_p99_ms: +percentile(seq, 0.99).toFixed(3),
     conc_appends_per_sec: Math.round(conc.length / concurrentSeconds),
-    conc_p50_ms: +pct(conc, 0.5).toFixed(3),
-    conc_p99_ms: +pct(conc, 0.99).toFixed(3),
+    conc_p50_ms: +percentile(conc, 0.5).toFixed(3),
+    conc_p99_ms: +percentile(conc, 0.99).toFixed(3),
     crash_acked: acked,
     crash_lost: Math.max(0, acked - kept),
   };

@@ -9,6 +9,7 @@
  * within 5 s at p95, none lost). Ends with one JSON line.
  */
 
+import { percentile } from "./_stats.ts";
 import { Redis } from "ioredis";
 import type { TableClient } from "@baloot/client";
 import { gameKeys } from "@baloot/wire";
@@ -66,8 +67,7 @@ for (let t = 0; t < trials; t++) {
 for (const s of servers) await s.stop();
 redis.disconnect();
 times.sort((a, b) => a - b);
-const pct = (p: number) =>
-  Math.round(times[Math.min(times.length - 1, Math.floor(p * times.length))]);
+const pct = (p: number) => Math.round(percentile(times, p));
 console.log(
   `recovery over ${trials} kills: p50 ${pct(0.5)} ms, p95 ${pct(0.95)} ms, max ${pct(1)} ms`,
 );

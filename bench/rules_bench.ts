@@ -10,6 +10,7 @@
  * Ends with one JSON line of the figures. Goal (issue #2): ≥ 20,000 complete hands/s per core.
  */
 
+import { percentile } from "./_stats.ts";
 import {
   apply,
   ChaChaStream,
@@ -59,9 +60,6 @@ function playHand(state: GameState, sink: Sink): { state: GameState; steps: numb
   }
   return { state: s, steps };
 }
-
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
 
 /** Plays deals for `ms` milliseconds; returns timings and counts. */
 function play(ms: number) {

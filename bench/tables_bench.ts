@@ -45,6 +45,7 @@
  * `--server-v8-flags FLAGS` passes V8 flags to the server.
  */
 
+import { percentile } from "./_stats.ts";
 import { ChaChaStream, deriveSeed, fromHex, legalCommands, type Seat } from "@baloot/rules";
 import { type ClientCommand, TableClient } from "@baloot/client";
 import { SERVER_V8_FLAGS } from "@baloot/server/config";
@@ -671,8 +672,6 @@ class BenchTable {
 // ---------------------------------------------------------------------------------------------
 // The run
 
-const percentile = (sorted: readonly number[], p: number) =>
-  sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
 const ms1 = (x: number) => Math.round(x * 10) / 10;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

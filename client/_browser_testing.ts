@@ -9,7 +9,10 @@
  * @module
  */
 
+import assert from "node:assert/strict";
 import type { Browser, BrowserContext, Page } from "playwright-core";
+import { ChaChaStream, deriveSeed, fromHex } from "@baloot/rules";
+import type { HookState } from "./app/hook_state.ts";
 import { launchChromium } from "../tools/browser.ts";
 import { buildClient } from "../tools/build_client.ts";
 import {
@@ -81,23 +84,40 @@ export class Browsing {
 }
 
 /**
- * What the app shows (`window.__baloot`, client/app/test_hook.ts, without its frame times);
- * declared here because the benches type-check this file without the DOM's types.
+ * Runs `body` with a server (`startClientServer(db)`) and a browser, then checks no page logged
+ * an error; stops both whatever happened.
  */
-export interface Seen {
-  readonly screen: string;
-  readonly panel: string | null;
-  readonly gameId: string | null;
-  readonly seat: number | null;
-  readonly phase: string | null;
-  readonly version: number;
-  readonly toAct: number | null;
-  readonly myTurn: boolean;
-  readonly settled: boolean;
-  readonly status: string;
-  readonly handNo: number;
-  readonly score: readonly number[];
+export async function inBrowser(
+  db: number,
+  body: (server: ServerProcess, browsing: Browsing) => Promise<void>,
+): Promise<void> {
+  const server = await startClientServer(db);
+  const browsing = await Browsing.launch();
+  try {
+    await body(server, browsing);
+    assert.deepEqual(browsing.errors, []);
+  } finally {
+    await browsing.close();
+    await server.stop();
+  }
 }
+
+/** Changes one setting in the settings panel (opened from the lobby), as a person would. */
+export async function chooseSetting(page: Page, label: string, value: string): Promise<void> {
+  await page.locator("#lobby button.icon").click();
+  await page.getByLabel(label).selectOption(value);
+  await page.locator("#panel button.primary").click();
+}
+
+/** The cards of the player's hand, as the page offers them, sorted. */
+export async function heldCards(page: Page): Promise<string[]> {
+  return await page.locator(".card-key").evaluateAll((els) =>
+    els.map((e) => e.getAttribute("data-card") ?? "").sort()
+  );
+}
+
+/** What the app shows (`window.__baloot` without its frame times). */
+export type Seen = HookState;
 
 /** What the app shows now (`window.__baloot`). */
 export async function look(page: Page): Promise<Seen> {
@@ -133,24 +153,13 @@ export async function waitUntil(
   );
 }
 
-/** A seeded choice (mulberry32), so a failing run can be replayed. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** How a simulated person acts: mouse clicks, dragging cards, the keyboard, or a mix. */
 export type Style = "click" | "drag" | "keys" | "mix";
 
 /** A person at the page: takes their turn when the table offers one. */
 export class Person {
-  readonly random: () => number;
+  /** The person's choices, from a seeded stream so a failing run can be replayed. */
+  readonly #random: ChaChaStream;
   turns = 0;
   constructor(
     readonly page: Page,
@@ -158,13 +167,13 @@ export class Person {
     readonly style: Style = "mix",
     readonly escalate = false,
   ) {
-    this.random = rng(seed);
+    this.#random = new ChaChaStream(fromHex(deriveSeed(String(seed), "person"))!);
   }
 
   #how(): Exclude<Style, "mix"> {
     if (this.style !== "mix") return this.style;
-    const r = this.random();
-    return r < 0.6 ? "click" : r < 0.8 ? "drag" : "keys";
+    const r = this.#random.nextInt(10);
+    return r < 6 ? "click" : r < 8 ? "drag" : "keys";
   }
 
   /** Takes the turn if it is theirs (true), by a call or a card the page offers. */
@@ -184,13 +193,13 @@ export class Person {
     const nCards = await cards.count();
     if (nCalls === 0 && nCards === 0) return false;
     const how = this.#how();
-    if (nCards > 0 && (nCalls === 0 || this.random() < 0.5)) {
-      const i = Math.floor(this.random() * nCards);
+    if (nCards > 0 && (nCalls === 0 || this.#random.nextInt(2) === 0)) {
+      const i = this.#random.nextInt(nCards);
       if (how === "keys") await this.#keys(".card-key", i, cards);
       else if (how === "drag") await this.#drag(cards.nth(i));
       else await cards.nth(i).click();
     } else {
-      const i = Math.floor(this.random() * nCalls);
+      const i = this.#random.nextInt(nCalls);
       if (how === "keys") await this.#keys("#controls [data-testid=call]", i, calls);
       else await calls.nth(i).click();
     }
@@ -233,7 +242,7 @@ export class Person {
   }
 }
 
-/** Plays (as `people`) until `done` holds on the first page; returns the turns taken. */
+/** Plays (as `people`) until `done` holds on the first page (each counts its own turns). */
 export async function playUntil(
   people: readonly Person[],
   done: (h: Seen) => boolean,

@@ -9,13 +9,14 @@
 import assert from "node:assert/strict";
 import { skipBrowserTests } from "../tools/browser.ts";
 import {
-  Browsing,
   canvasPixels,
+  chooseSetting,
+  heldCards,
+  inBrowser,
   look,
   Person,
   playUntil,
   shot,
-  startClientServer,
   waitUntil,
 } from "./_browser_testing.ts";
 import type { Page } from "playwright-core";
@@ -38,24 +39,15 @@ async function assertTableDrawn(page: Page, what: string): Promise<void> {
   assert(px.colours > 60, `too few colours for a drawn table (${msg})`);
 }
 
-/** Sets the animation speed in the settings panel, as a person would. */
-async function fastAnimations(page: Page): Promise<void> {
-  await page.locator("#lobby button.icon").click();
-  await page.getByLabel("Animation speed").selectOption("3");
-  await page.locator("#panel button.primary").click();
-}
-
 Deno.test({
   name: "browser: a new user plays a complete quick-play match against three bots",
   ...opts,
-}, async () => {
-  const server = await startClientServer(DB);
-  const browsing = await Browsing.launch();
-  try {
+}, () =>
+  inBrowser(DB, async (server, browsing) => {
     const page = await browsing.page(`${server.url}/`);
     await waitUntil(page, (h) => h.screen === "lobby", "the lobby");
     await shot(page, "quick-1-lobby");
-    await fastAnimations(page);
+    await chooseSetting(page, "Animation speed", "3");
     await page.getByTestId("name").fill("Noura");
     await page.getByTestId("quick-play").click();
     const seated = await waitUntil(page, (h) => h.screen === "table" && h.myTurn, "a turn", 20_000);
@@ -75,23 +67,16 @@ Deno.test({
     // Every card of every hand was played by the person (no timeouts, no autopilot): 8 a hand.
     assert(person.turns >= 8 * end.handNo, `${person.turns} turns in ${end.handNo} hands`);
     await page.getByTestId("match-winner").waitFor();
-    assert.deepEqual(browsing.errors, []);
-  } finally {
-    await browsing.close();
-    await server.stop();
-  }
-});
+  }));
 
 Deno.test({
   name: "browser: two people share a private table through its invite link and play a hand",
   ...opts,
-}, async () => {
-  const server = await startClientServer(DB);
-  const browsing = await Browsing.launch();
-  try {
+}, () =>
+  inBrowser(DB, async (server, browsing) => {
     const host = await browsing.page(`${server.url}/`);
     await waitUntil(host, (h) => h.screen === "lobby", "the lobby");
-    await fastAnimations(host);
+    await chooseSetting(host, "Animation speed", "3");
     await host.getByTestId("name").fill("Host");
     await host.getByTestId("target").selectOption("51");
     await host.getByTestId("create").click();
@@ -132,20 +117,13 @@ Deno.test({
     assert(people[0].turns >= 8 && people[1].turns >= 8, `${people[0].turns}, ${people[1].turns}`);
     await waitUntil(guest, (h) => h.handNo >= 2 || h.panel === "match", "the guest's second hand");
     await shot(guest, "private-4-guest-second-hand");
-    assert.deepEqual(browsing.errors, []);
-  } finally {
-    await browsing.close();
-    await server.stop();
-  }
-});
+  }));
 
 Deno.test({
   name: "browser: reloading the page mid-hand returns to the same seat and hand",
   ...opts,
-}, async () => {
-  const server = await startClientServer(DB);
-  const browsing = await Browsing.launch();
-  try {
+}, () =>
+  inBrowser(DB, async (server, browsing) => {
     const page = await browsing.page(`${server.url}/`);
     await waitUntil(page, (h) => h.screen === "lobby", "the lobby");
     await page.getByTestId("name").fill("Faisal");
@@ -161,9 +139,7 @@ Deno.test({
     // reload comes on the person's turn: the table waits for them, so nothing moves meanwhile.
     for (let reload = 0; reload < 4; reload++) {
       const before = await waitUntil(page, (h) => h.settled && h.myTurn, "the person's turn");
-      const cards = await page.locator(".card-key").evaluateAll((els) =>
-        els.map((e) => (e as HTMLElement).dataset.card).sort()
-      );
+      const cards = await heldCards(page);
       await page.reload();
       const after = await waitUntil(
         page,
@@ -174,10 +150,7 @@ Deno.test({
       assert.equal(after.seat, before.seat);
       assert.equal(after.handNo, before.handNo);
       assert.equal(after.version, before.version);
-      const again = await page.locator(".card-key").evaluateAll((els) =>
-        els.map((e) => (e as HTMLElement).dataset.card).sort()
-      );
-      assert.deepEqual(again, cards);
+      assert.deepEqual(await heldCards(page), cards);
       if (reload === 0) {
         await assertTableDrawn(page, "after the reload");
         await shot(page, "reload-1-resumed");
@@ -191,25 +164,16 @@ Deno.test({
         60_000,
       );
     }
-    assert.deepEqual(browsing.errors, []);
-  } finally {
-    await browsing.close();
-    await server.stop();
-  }
-});
+  }));
 
 Deno.test({
   name: "browser: the Arabic layout runs right to left with Arabic game terms",
   ...opts,
-}, async () => {
-  const server = await startClientServer(DB);
-  const browsing = await Browsing.launch();
-  try {
+}, () =>
+  inBrowser(DB, async (server, browsing) => {
     const page = await browsing.page(`${server.url}/`);
     await waitUntil(page, (h) => h.screen === "lobby", "the lobby");
-    await page.locator("#lobby button.icon").click();
-    await page.getByLabel("Language").selectOption("ar");
-    await page.locator("#panel button.primary").click();
+    await chooseSetting(page, "Language", "ar");
     assert.equal(await page.evaluate(() => document.documentElement.dir), "rtl");
     assert.equal(await page.evaluate(() => document.documentElement.lang), "ar");
     // The lobby reads right to left: the name field's label sits to the right of the field.
@@ -231,9 +195,4 @@ Deno.test({
     assert(score.x > 1280 / 2, `score at ${score.x}`);
     await assertTableDrawn(page, "arabic table");
     await shot(page, "arabic-2-table");
-    assert.deepEqual(browsing.errors, []);
-  } finally {
-    await browsing.close();
-    await server.stop();
-  }
-});
+  }));

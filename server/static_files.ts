@@ -5,14 +5,15 @@
  *
  * These are answered on the Node HTTP server itself, ahead of the Colyseus router: the router's
  * Node adapter streams a body and waits for `drain`, which Deno's `node:http` never emits for a
- * large body (the bundle stalled after 64 KB). A file is read once, gzipped once, and kept in
- * memory until its modification time changes.
+ * large body (the bundle stalled after 64 KB). A file is read once, gzipped once (off the event
+ * loop), and kept in memory until its modification time changes.
  *
  * @module
  */
 
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
-import { gzipSync } from "node:zlib";
+import { promisify } from "node:util";
+import { gzip } from "node:zlib";
 
 const ROOT = new URL("../", import.meta.url);
 const DIST = new URL("client/dist/", ROOT);
@@ -56,6 +57,8 @@ interface Cached {
 }
 
 const cache = new Map<string, Cached>();
+/** Off the event loop: a game server's tables must not wait for a bundle to compress. */
+const gzipAsync = promisify(gzip);
 
 /** The file at `path` under `base`, or null (paths that climb out of `base` included). */
 export async function readStatic(base: URL, path: string): Promise<Cached | null> {
@@ -74,7 +77,7 @@ export async function readStatic(base: URL, path: string): Promise<Cached | null
     const entry: Cached = {
       mtime,
       body,
-      gz: compressible ? new Uint8Array(gzipSync(body)) : null,
+      gz: compressible ? new Uint8Array(await gzipAsync(body)) : null,
       etag: `"${body.length.toString(36)}-${mtime.toString(36)}"`,
     };
     cache.set(url.href, entry);
@@ -84,8 +87,15 @@ export async function readStatic(base: URL, path: string): Promise<Cached | null
   }
 }
 
+/** A file of the client's, as a request names it. */
+interface Target {
+  readonly base: URL;
+  readonly path: string;
+  readonly cache: string;
+}
+
 /** Which file a request path names, or null when it is not a client path. */
-export function staticTarget(pathname: string): { base: URL; path: string; cache: string } | null {
+export function staticTarget(pathname: string): Target | null {
   if (pathname === "/" || pathname === "/index.html") {
     return { base: DIST, path: "index.html", cache: "no-cache" };
   }
@@ -98,8 +108,7 @@ export function staticTarget(pathname: string): { base: URL; path: string; cache
   return null;
 }
 
-async function answer(req: IncomingMessage, res: ServerResponse, pathname: string) {
-  const target = staticTarget(pathname)!;
+async function answer(req: IncomingMessage, res: ServerResponse, target: Target) {
   const file = await readStatic(target.base, target.path);
   if (!file) {
     res.writeHead(404, { "content-type": "text/plain; charset=utf-8" });
@@ -148,9 +157,11 @@ export function serveClient(server: Server): void {
   server.removeAllListeners("request");
   server.on("request", (req: IncomingMessage, res: ServerResponse) => {
     const method = req.method ?? "GET";
-    const pathname = (req.url ?? "/").split("?")[0];
-    if ((method === "GET" || method === "HEAD") && staticTarget(pathname)) {
-      answer(req, res, pathname).catch(() => {
+    const target = method === "GET" || method === "HEAD"
+      ? staticTarget((req.url ?? "/").split("?")[0])
+      : null;
+    if (target) {
+      answer(req, res, target).catch(() => {
         if (!res.headersSent) res.writeHead(500);
         res.end();
       });

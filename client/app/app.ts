@@ -88,7 +88,6 @@ export async function boot(root: HTMLElement): Promise<void> {
   overlay.append(lobby.el, panels.el);
 
   const host: ScreenHost = {
-    app,
     view,
     overlay,
     panels,

@@ -10,7 +10,6 @@
  */
 
 import type { Room } from "@colyseus/sdk";
-import type { Application } from "pixi.js";
 import { type GameEvent, type GameState, nextSeat, type Seat, teamOf } from "@baloot/rules";
 import { type ConnectionStatus, TableClient } from "../net/table_client.ts";
 import type { TableView } from "../table/table_view.ts";
@@ -35,7 +34,6 @@ export type Join =
 
 /** What the screen works with. */
 export interface ScreenHost {
-  readonly app: Application;
   readonly view: TableView;
   readonly overlay: HTMLElement;
   readonly panels: Panels;

@@ -10,22 +10,11 @@
 import type { Tweens } from "../table/tween.ts";
 import type { Lobby } from "../ui/lobby.ts";
 import type { Panels } from "../ui/panels.ts";
+import type { HookState } from "./hook_state.ts";
 import type { TableScreen } from "./table_screen.ts";
 
 /** What the hook shows. */
-export interface TestHook {
-  readonly screen: string;
-  readonly panel: string | null;
-  readonly gameId: string | null;
-  readonly seat: number | null;
-  readonly phase: string | null;
-  readonly version: number;
-  readonly toAct: number | null;
-  readonly myTurn: boolean;
-  readonly settled: boolean;
-  readonly status: string;
-  readonly handNo: number;
-  readonly score: readonly number[];
+export interface TestHook extends HookState {
   readonly frameTimes: readonly number[];
 }
 

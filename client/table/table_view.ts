@@ -46,7 +46,7 @@ export class TableView {
   /** The countdown ring (DOM, over the canvas). */
   readonly ring = new TurnRing();
 
-  constructor(readonly app: Application, textures: CardTextures, readonly tweens: Tweens) {
+  constructor(app: Application, textures: CardTextures, readonly tweens: Tweens) {
     this.#textures = textures;
     this.bubbles = new BubbleLayer(tweens);
     this.stage.addChild(this.#plates, this.#backs, this.#center, this.#hand);

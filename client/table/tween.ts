@@ -97,6 +97,11 @@ export class Tweens {
       this.#dirty = false;
       return true;
     }
+    return this.#moving();
+  }
+
+  /** Whether a tween that shows on screen is running (waits do not). */
+  #moving(): boolean {
     for (const r of this.#running) if (r.visual) return true;
     return false;
   }
@@ -116,16 +121,9 @@ export class Tweens {
     this.#running.clear();
   }
 
-  /** How many tweens are running. */
-  get active(): number {
-    return this.#running.size;
-  }
-
   #step(dt: number): void {
     if (this.#running.size === 0) return;
-    let visual = false;
-    for (const r of this.#running) visual ||= r.visual;
-    if (visual && this.frameTimes.length < 10_000) this.frameTimes.push(dt);
+    if (this.frameTimes.length < 10_000 && this.#moving()) this.frameTimes.push(dt);
     for (const r of this.#running) {
       r.elapsed += dt;
       const k = r.ease(Math.min(1, r.elapsed / r.ms));

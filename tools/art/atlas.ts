@@ -8,7 +8,8 @@
 
 import type { Card, Rank, Suit } from "../../rules/card.ts";
 import { CARD_H, CARD_W, cardBack, cardDefs, cardFace } from "./cards.ts";
-import { RANK_NAMES, type Scheme, SUIT_NAMES } from "./suits.ts";
+import { cardName } from "../../client/app/i18n.ts";
+import type { Scheme } from "./suits.ts";
 import { g, svgDoc } from "./svg.ts";
 
 /** Rows and columns in atlas order. */
@@ -42,9 +43,7 @@ export function atlasFrames(): Frame[] {
 }
 
 function title(name: Card | "back"): string {
-  return name === "back"
-    ? "card back"
-    : `${RANK_NAMES[name[0] as Rank]} of ${SUIT_NAMES[name[1] as Suit]}`;
+  return name === "back" ? "card back" : cardName(name, "en"); // the words the client says for the card
 }
 
 /** The atlas SVG for one colour scheme. */

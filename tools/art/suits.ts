@@ -5,7 +5,7 @@
  * @module
  */
 
-import type { Rank, Suit } from "../../rules/card.ts";
+import type { Suit } from "../../rules/card.ts";
 import { circlePath } from "./svg.ts";
 
 /** Heart: two round lobes meeting in a notch, tapering to a point. */
@@ -52,24 +52,4 @@ export const CLASSIC: Scheme = {
 export const FOUR_COLOUR: Scheme = {
   name: "four",
   ink: { S: BLACK, H: RED, D: "#1d5fc2", C: "#16813f" },
-};
-
-/** Suit names for titles. */
-export const SUIT_NAMES: Readonly<Record<Suit, string>> = {
-  S: "spades",
-  H: "hearts",
-  D: "diamonds",
-  C: "clubs",
-};
-
-/** Rank names for titles. */
-export const RANK_NAMES: Readonly<Record<Rank, string>> = {
-  "7": "seven",
-  "8": "eight",
-  "9": "nine",
-  T: "ten",
-  J: "jack",
-  Q: "queen",
-  K: "king",
-  A: "ace",
 };
