@@ -21,15 +21,19 @@ Deno.test("a silent player's turns time out to the fallback bot; after three a b
     const before = idle.version;
     await until(() => idle.version > before + 20, 30_000, "play going on without the player");
     // The player comes back to life: its next legal move is accepted and the autopilot stops.
+    // The move is taken in the same look as the turn: the view may move on before `until` returns.
+    let move: ReturnType<typeof legalCommands>[number] | undefined;
     await until(
-      () =>
-        idle.view?.hand?.toAct === 0 && idle.view.phase !== "OVER" &&
-        legalCommands(idle.view, 0).length > 0,
+      () => {
+        const view = idle.view;
+        if (view?.hand?.toAct !== 0 || view.phase === "OVER") return false;
+        [move] = legalCommands(view, 0);
+        return move !== undefined;
+      },
       60_000,
       "its turn",
     );
-    const [move] = legalCommands(idle.view!, 0);
-    const { seat: _, ...command } = move;
+    const { seat: _, ...command } = move!;
     const reply = await idle.send(command as ClientCommand);
     if (reply.ok) {
       await until(
