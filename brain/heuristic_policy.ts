@@ -33,14 +33,25 @@ import {
 } from "@baloot/rules";
 import type { Policy } from "./policy.ts";
 
-/** Hand score (`hokumScore`) at which the bot buys Hokum. */
-const HOKUM_BID = 8;
-/** Hand score (`sunScore`) at which the bot buys Sun. */
-const SUN_BID = 8;
-/** A Sun hand strong enough to take Sun ahead of an opponent, or over a partner's Hokum. */
-const SUN_STRONG = 10;
-/** What an unseen card adds to a Sun hand on average (for Ashkal). */
-const UNSEEN_SUN = 0.6;
+/** The heuristic's bidding thresholds: part of a brain version's parameters. */
+export interface HeuristicParams {
+  /** Hand score (`hokumScore`) at which the bot buys Hokum. */
+  readonly hokumBid: number;
+  /** Hand score (`sunScore`) at which the bot buys Sun. */
+  readonly sunBid: number;
+  /** A Sun hand strong enough to take Sun ahead of an opponent, or over a partner's Hokum. */
+  readonly sunStrong: number;
+  /** What an unseen card adds to a Sun hand on average (for Ashkal). */
+  readonly unseenSun: number;
+}
+
+/** The thresholds Level 1 was tuned with. */
+export const HEURISTIC_PARAMS: HeuristicParams = Object.freeze({
+  hokumBid: 8,
+  sunBid: 8,
+  sunStrong: 10,
+  unseenSun: 0.6,
+});
 
 /**
  * The Level 1 heuristic bot. `seed` only drives tie-breaks between equally good moves.
@@ -51,7 +62,10 @@ const UNSEEN_SUN = 0.6;
  * const chooser = seatChooser([0, 1, 2, 3].map((s) => heuristicPolicy(`table-7:${s}`)));
  * ```
  */
-export function heuristicPolicy(seed = "heuristic"): Policy {
+export function heuristicPolicy(
+  seed = "heuristic",
+  params: HeuristicParams = HEURISTIC_PARAMS,
+): Policy {
   const rng = new ChaChaStream(fromHex(deriveSeed(seed, "heuristic-policy"))!);
   const best = <T>(items: readonly T[], score: (item: T) => number): T => {
     let top = -Infinity;
@@ -71,7 +85,7 @@ export function heuristicPolicy(seed = "heuristic"): Policy {
     if (legal.length === 1 || h === null) return legal[0];
     switch (view.phase) {
       case "BIDDING":
-        return bid(h, seat, legal);
+        return bid(h, seat, legal, params);
       case "ESCALATION":
         return escalate(h, seat, legal);
       case "PLAY": {
@@ -125,7 +139,12 @@ function sunScore(cards: readonly Card[]): number {
   return score;
 }
 
-function bid(h: HandState, seat: Seat, legal: readonly SeatCommand[]): SeatCommand {
+function bid(
+  h: HandState,
+  seat: Seat,
+  legal: readonly SeatCommand[],
+  p: HeuristicParams,
+): SeatCommand {
   const kasho = legal.find((c) => c.type === "KASHO");
   if (kasho) return kasho;
   const own = ownCards(h, seat);
@@ -134,7 +153,7 @@ function bid(h: HandState, seat: Seat, legal: readonly SeatCommand[]): SeatComma
   const b = h.bidding;
   if (b.step === "HOKUM_DECISION") {
     const hokum = hokumScore(full, b.hokum!.suit);
-    const pick = sun >= SUN_STRONG && sun > hokum ? "SWITCH_SUN" : "CONFIRM_HOKUM";
+    const pick = sun >= p.sunStrong && sun > hokum ? "SWITCH_SUN" : "CONFIRM_HOKUM";
     return legal.find((c) => c.type === "HOKUM_DECISION" && c.decision === pick) ?? legal[0];
   }
   const call = (name: string, suit?: Suit) =>
@@ -142,15 +161,15 @@ function bid(h: HandState, seat: Seat, legal: readonly SeatCommand[]): SeatComma
   const pass = call("PASS") ?? legal[0];
   if (b.step === "PRIORITY") {
     const rival = b.sun !== null && teamOf(b.sun.seat) !== teamOf(seat);
-    return (rival && sun >= SUN_STRONG && call("BEFORE_YOU")) || pass;
+    return (rival && sun >= p.sunStrong && call("BEFORE_YOU")) || pass;
   }
-  const sunNeeded = b.hokum?.seat === partnerOf(seat) ? SUN_STRONG : SUN_BID;
+  const sunNeeded = b.hokum?.seat === partnerOf(seat) ? p.sunStrong : p.sunBid;
   const without = sunScore(own);
   const ashkal = call("ASHKAL");
-  if (ashkal && without + UNSEEN_SUN >= sunNeeded && sun - without < UNSEEN_SUN) return ashkal;
+  if (ashkal && without + p.unseenSun >= sunNeeded && sun - without < p.unseenSun) return ashkal;
   const sunCall = call("SUN");
   if (sunCall && sun >= sunNeeded) return sunCall;
-  let bestSuit: Suit | null = null, bestScore = HOKUM_BID;
+  let bestSuit: Suit | null = null, bestScore = p.hokumBid;
   for (const s of SUITS) {
     const score = call("HOKUM", s) ? hokumScore(full, s) : -1;
     if (score >= bestScore) [bestSuit, bestScore] = [s, score];
@@ -204,7 +223,7 @@ function mostProjects(legal: readonly SeatCommand[]): SeatCommand | null {
 }
 
 /** The PLAY of `card`, announcing Baloot when possible and never Ekka. */
-function playCommand(legal: readonly SeatCommand[], card: Card): SeatCommand {
+export function playCommand(legal: readonly SeatCommand[], card: Card): SeatCommand {
   let plain: SeatCommand | null = null;
   for (const c of legal) {
     if (c.type !== "PLAY" || c.card !== card) continue;

@@ -321,10 +321,13 @@ Deno.test("heuristic: wins cheaply as the last player, discards its cheapest car
 });
 
 Deno.test("heuristic: is registered and replays the same choices from the same seed", () => {
-  assert.equal(POLICIES.heuristic, heuristicPolicy);
+  assert.equal(POLICIES.heuristic, POLICIES.level1);
   const s = heartsHokum();
   const legal = legalCommands(s, 0);
   const view = viewFor(s, 0);
   const a = heuristicPolicy("x"), b = heuristicPolicy("x");
   for (let i = 0; i < 20; i++) assert.deepEqual(a(view, 0, legal), b(view, 0, legal));
+  // The registered bot is this policy with the built-in thresholds.
+  const c = POLICIES.heuristic("x"), d = heuristicPolicy("x");
+  for (let i = 0; i < 20; i++) assert.deepEqual(c(view, 0, legal), d(view, 0, legal));
 });

@@ -20,8 +20,9 @@ import {
   parseBrainReply,
   parseBrainRequest,
 } from "@baloot/wire";
-import { heuristicPolicy } from "./heuristic_policy.ts";
+import { viewProblem } from "./knowledge.ts";
 import type { PolicyFactory } from "./registry.ts";
+import { DEFAULT_PARAMS, levelPolicies } from "./version.ts";
 
 /** The stream-entry field holding a request's or a reply's JSON. */
 export const BODY_FIELD = "r";
@@ -29,15 +30,8 @@ export const BODY_FIELD = "r";
 /** The policy that plays each bot level, made per request from a seed. */
 export type LevelPolicies = Readonly<Record<BotLevel, PolicyFactory>>;
 
-/**
- * The built-in levels. Every level plays the Level 1 heuristic for now: levels 2 and 3 get
- * their own (search) policies when those exist, by replacing their entries here.
- */
-export const LEVEL_POLICIES: LevelPolicies = {
-  1: heuristicPolicy,
-  2: heuristicPolicy,
-  3: heuristicPolicy,
-};
+/** The built-in levels: the heuristic, search, and search with inference. */
+export const LEVEL_POLICIES: LevelPolicies = levelPolicies(DEFAULT_PARAMS);
 
 /** Who answers, and how. */
 export interface AnswerOptions {
@@ -57,6 +51,8 @@ export interface AnswerOptions {
 export function answer(request: BrainRequest, options: AnswerOptions): BrainReply | null {
   const now = options.clock ?? Date.now;
   if (now() > request.deadline) return null;
+  const problem = viewProblem(request.view, request.seat);
+  if (problem !== null) throw new Error(`impossible view: ${problem}`);
   const legal = legalCommands(request.view, request.seat);
   if (legal.length === 0) {
     throw new Error(`no legal command for seat ${request.seat} in phase ${request.view.phase}`);
@@ -86,7 +82,17 @@ export type Outcome =
   /** Acknowledge without an answer: too late. */
   | { readonly type: "expired"; readonly id: string }
   /** Move to the dead letters with `reason`: it can never be answered. */
-  | { readonly type: "reject"; readonly reason: string };
+  | { readonly type: "reject"; readonly reason: string }
+  /**
+   * A readable request with a view no move can be found in: send the error `reply` (the table
+   * plays its fallback bot at once), then move it to the dead letters with `reason`.
+   */
+  | {
+    readonly type: "refuse";
+    readonly reply: BrainReply;
+    readonly replyTo: string;
+    readonly reason: string;
+  };
 
 /** Decides the fate of a request entry's fields; never throws. */
 export function triage(fields: Readonly<Record<string, string>>, options: AnswerOptions): Outcome {
@@ -110,7 +116,20 @@ export function triage(fields: Readonly<Record<string, string>>, options: Answer
   try {
     reply = answer(request, options);
   } catch (e) {
-    return { type: "reject", reason: `no answer: ${message(e)}` };
+    const reason = `no answer: ${message(e)}`;
+    const { id, gameId, version, seat } = request;
+    const error = { code: "BAD_VIEW", message: reason.slice(0, 300) } as const;
+    const reply = {
+      protocol: BRAIN_PROTOCOL,
+      id,
+      gameId,
+      version,
+      seat,
+      error,
+      worker: options.worker,
+      ms: 0,
+    };
+    return { type: "refuse", reply, replyTo: request.replyTo, reason };
   }
   if (reply === null) return { type: "expired", id: request.id };
   // The table validates replies too; refusing a bad one here puts it where someone will look.
@@ -262,6 +281,11 @@ export class BrainWorker {
       case "expired":
         await this.#queue.ack(entry);
         this.stats.expired++;
+        return;
+      case "refuse":
+        await this.#queue.reply(outcome.replyTo, outcome.reply);
+        await this.#queue.deadLetter(entry, outcome.reason);
+        this.stats.deadLettered++;
         return;
       case "reject":
         await this.#queue.deadLetter(entry, outcome.reason);

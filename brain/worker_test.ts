@@ -61,6 +61,7 @@ function legalReply(reply: BrainReply): void {
   assert.equal(typeof parseBrainReply(JSON.parse(JSON.stringify(reply))), "object");
   const state = asked.get(reply.id);
   assert.ok(state, `a reply to an unknown request ${reply.id}`);
+  assert.ok(reply.command, `${reply.id}: an error ${JSON.stringify(reply.error)}`);
   const d = decide(state, reply.command);
   assert.ok(d.ok, `${reply.id}: ${JSON.stringify(reply.command)} refused`);
 }
@@ -121,7 +122,34 @@ Deno.test("triage() sorts entries into answers, expired and rejects, without thr
       },
     },
   });
-  assert.deepEqual(broken, { type: "reject", reason: "no answer: boom" });
+  // A request that was read but cannot be answered gets an error reply the table acts on.
+  assert.equal(broken.type, "refuse");
+  if (broken.type !== "refuse") return;
+  assert.equal(broken.reason, "no answer: boom");
+  assert.equal(broken.replyTo, "brain:replies:p1");
+  assert.deepEqual(broken.reply.error, { code: "BAD_VIEW", message: "no answer: boom" });
+  assert.equal(typeof parseBrainReply(JSON.parse(JSON.stringify(broken.reply))), "object");
+});
+
+Deno.test("a view no deal agrees with is refused with BAD_VIEW, at every level", () => {
+  // Seat 0 is shown holding a card that is also on the table: no world has both.
+  const state = POSITIONS.find((s) => s.phase === "PLAY" && s.hand!.trick.cards.length > 0)!;
+  const seat = state.hand!.toAct!;
+  const view = viewFor(state, seat);
+  const h = view.hand!;
+  const onTable = h.trick.cards[0];
+  const bad = {
+    ...view,
+    hand: {
+      ...h,
+      hands: h.hands.map((c, s) => (s === seat ? [...c.slice(1), onTable] : c)),
+    },
+  };
+  for (const level of [1, 2, 3] as const) {
+    const request = { ...requestFor(state, "brain:replies:p1", { level }), view: bad };
+    const out = triage({ r: JSON.stringify(request) }, { worker: "w1" });
+    assert.equal(out.type, "refuse", `level ${level}: ${JSON.stringify(out).slice(0, 200)}`);
+  }
 });
 
 // ---------------------------------------------------------------- against Redis

@@ -95,7 +95,7 @@ export class BrainClient implements BotOracle {
     const resolve = this.#pending.get(reply.id);
     if (resolve) {
       this.#pending.delete(reply.id);
-      resolve(reply.command);
+      resolve(reply.command ?? null); // an error: the fallback bot plays now
     }
   }
 

@@ -32,14 +32,23 @@ export interface BrainRequest {
   readonly view: GameState;
 }
 
-/** A worker's answer. */
+/** Why a worker could not answer a request it read: the table's fallback bot plays at once. */
+export interface BrainError {
+  /** `BAD_VIEW`: the view is not one the rules produce (no legal move, impossible cards). */
+  readonly code: "BAD_VIEW";
+  readonly message: string;
+}
+
+/** A worker's answer: a command, or an error. */
 export interface BrainReply {
   readonly protocol: number;
   readonly id: string;
   readonly gameId: string;
   readonly version: number;
   readonly seat: Seat;
-  readonly command: SeatCommand;
+  /** The move; absent exactly when `error` is given. */
+  readonly command?: SeatCommand;
+  readonly error?: BrainError;
   /** The worker that answered, and the milliseconds it thought. */
   readonly worker: string;
   readonly ms: number;
@@ -96,7 +105,8 @@ export function parseBrainReply(value: unknown): BrainReply | string {
       gameId: f.req("gameId", GAME_ID),
       version: f.req("version", int(0)),
       seat: f.req("seat", seat),
-      command: f.req("command", seatCommand),
+      command: f.opt("command", seatCommand),
+      error: f.opt("error", brainError),
       worker: f.req("worker", text(/^.{1,64}$/, "a worker name")),
       ms: f.req("ms", int(0)),
     };
@@ -104,10 +114,24 @@ export function parseBrainReply(value: unknown): BrainReply | string {
     if (out.id !== requestId(out.gameId, out.version, out.seat)) {
       throw new Invalid("reply.id", "does not match the game, version and seat");
     }
-    if (out.command.seat !== out.seat) {
+    if ((out.command === undefined) === (out.error === undefined)) {
+      throw new Invalid("reply.command", "expected either a command or an error");
+    }
+    if (out.command && out.command.seat !== out.seat) {
       throw new Invalid("reply.command.seat", "not the request's seat");
     }
-    return out;
+    const { command, error, ...rest } = out;
+    return command ? { ...rest, command } : { ...rest, error: error! };
   });
   return r instanceof Error ? r.message : r;
 }
+
+const brainError = (value: unknown, path: string): BrainError => {
+  const f = new Fields(value, path);
+  const out = {
+    code: f.req("code", oneOf(["BAD_VIEW"] as const)),
+    message: f.req("message", text(/^\P{Cc}{1,300}$/u, "a message")),
+  };
+  f.done();
+  return out;
+};

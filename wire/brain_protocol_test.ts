@@ -229,7 +229,10 @@ Deno.test("each reply field is checked and named", () => {
   }
   for (const key of Object.keys(good)) {
     const { [key]: _, ...rest } = good as unknown as Record<string, unknown>;
-    assert.equal(noThrow(() => parseBrainReply(rest)), `reply.${key}: missing`);
+    const expected = key === "command"
+      ? "reply.command: expected either a command or an error"
+      : `reply.${key}: missing`;
+    assert.equal(noThrow(() => parseBrainReply(rest)), expected);
   }
 });
 
@@ -269,10 +272,35 @@ Deno.test("whatever parseBrainReply() accepts names one seat throughout", () => 
         };
         const r = noThrow(() => parseBrainReply(rep));
         if (typeof r === "string") return;
-        assert.equal(r.seat, r.command.seat);
+        assert.equal(r.seat, r.command!.seat);
         assert.equal(r.id, requestId(r.gameId, r.version, r.seat));
       },
     ),
     { numRuns: 300 },
+  );
+});
+
+Deno.test("an error reply carries a code and a message instead of a command", () => {
+  const d = DECISIONS[0];
+  const { command: _, ...base } = reply(d);
+  const error = { code: "BAD_VIEW", message: "no legal command for seat 1" } as const;
+  assert.deepEqual(parseBrainReply(wire({ ...base, error })), { ...base, error });
+  assert.match(
+    parseBrainReply(wire(base)) as string,
+    /either a command or an error/,
+    "neither",
+  );
+  assert.match(
+    parseBrainReply(wire({ ...base, command: d.command, error })) as string,
+    /either a command or an error/,
+    "both",
+  );
+  assert.match(
+    parseBrainReply(wire({ ...base, error: { code: "OOPS", message: "x" } })) as string,
+    /reply\.error\.code/,
+  );
+  assert.match(
+    parseBrainReply(wire({ ...base, error: { ...error, message: "\u0000" } })) as string,
+    /reply\.error\.message/,
   );
 });

@@ -1,0 +1,207 @@
+/**
+ * Levels 2 and 3: search bots. A card is chosen by sampling worlds (deals of the hidden cards
+ * that agree with everything the seat knows), solving each world double-dummy for every legal
+ * card, and playing the card with the best average. Level 3 also weights each world by how
+ * likely the calls and declarations seen are in it, searches from the first trick, and bids and
+ * doubles by playing each of its calls out over sampled deals.
+ *
+ * Decisions stop sampling when their node budget is spent, and never take longer than the hard
+ * cap: the best answer so far is played.
+ *
+ * @module
+ */
+
+import {
+  ChaChaStream,
+  deriveSeed,
+  fromHex,
+  type GameState,
+  type Seat,
+  type SeatCommand,
+  teamOf,
+} from "@baloot/rules";
+import {
+  HEURISTIC_PARAMS,
+  type HeuristicParams,
+  heuristicPolicy,
+  playCommand,
+} from "./heuristic_policy.ts";
+import { knowledgeOf } from "./knowledge.ts";
+import type { Policy } from "./policy.ts";
+import { worldLikelihood } from "./likelihood.ts";
+import { playOut, worldState } from "./simulate.ts";
+import { Solver } from "./solver.ts";
+import { sampleWorld } from "./worlds.ts";
+
+/** How a search bot spends its time. */
+export interface SearchSettings {
+  /** The most worlds sampled for a card. */
+  readonly worlds: number;
+  /** The first trick (1 to 8) decided by search; the heuristic plays the ones before. */
+  readonly fromTrick: number;
+  /**
+   * Sampling stops once a decision has searched this many nodes (a count, not a clock, so a
+   * request gets the same answer on any machine and under any load).
+   */
+  readonly budgetNodes: number;
+  /** No decision thinks longer than this; the best answer so far is played. */
+  readonly capMs: number;
+  /** The most nodes of one solve (a capped solve counts the middle of its bounds). */
+  readonly solveNodes: number;
+  /** Weight worlds by how likely the calls and declarations seen are in them. */
+  readonly inference: boolean;
+  /** Deals played out per call when bidding and doubling; 0 bids by the heuristic's rules. */
+  readonly bidSamples: number;
+}
+
+/** Level 2: search from the second trick, rule-based bidding. */
+export const LEVEL_2: SearchSettings = {
+  worlds: 12,
+  fromTrick: 2,
+  budgetNodes: 300_000,
+  capMs: 1000,
+  solveNodes: 30_000,
+  inference: false,
+  bidSamples: 0,
+};
+
+/** Level 3: more worlds, weighted; search from the first trick; bids by simulation. */
+export const LEVEL_3: SearchSettings = {
+  worlds: 24,
+  fromTrick: 1,
+  budgetNodes: 700_000,
+  capMs: 1000,
+  solveNodes: 40_000,
+  inference: true,
+  bidSamples: 12,
+};
+
+let shared: Solver | null = null;
+/** One solver per worker: its table is bounded, and decisions run one at a time. */
+function solver(): Solver {
+  return shared ??= new Solver();
+}
+
+/**
+ * A search bot with these settings, bidding by `heuristic`'s thresholds where it does not
+ * simulate; `seed` (with the decision's version) drives the sampling.
+ *
+ * @example
+ * ```ts
+ * import { LEVEL_2, searchPolicy } from "@baloot/brain";
+ * const bot = searchPolicy(LEVEL_2)("table-7:2");
+ * ```
+ */
+export function searchPolicy(
+  settings: SearchSettings,
+  heuristic: HeuristicParams = HEURISTIC_PARAMS,
+): (seed: string) => Policy {
+  return (seed) => {
+    const fallback = heuristicPolicy(seed, heuristic);
+    return (view, seat, legal) => {
+      if (legal.length === 1 || view.hand === null) return legal[0];
+      const rng = new ChaChaStream(fromHex(deriveSeed(seed, `search:${view.version}`))!);
+      const started = performance.now();
+      switch (view.phase) {
+        case "PLAY":
+          if (legal.some((c) => c.type === "DECLARE")) break; // the heuristic declares
+          return playCard(view, seat, legal, settings, rng, started) ??
+            fallback(view, seat, legal);
+        case "BIDDING":
+        case "ESCALATION":
+          if (settings.bidSamples > 0) {
+            return simulateCalls(view, seat, legal, settings, rng, started, seed, heuristic) ??
+              fallback(view, seat, legal);
+          }
+      }
+      return fallback(view, seat, legal);
+    };
+  };
+}
+
+function playCard(
+  view: GameState,
+  seat: Seat,
+  legal: readonly SeatCommand[],
+  settings: SearchSettings,
+  rng: ChaChaStream,
+  started: number,
+): SeatCommand | null {
+  const h = view.hand!;
+  if (h.tricks.length + 1 < settings.fromTrick) return null;
+  const cards = [...new Set(legal.flatMap((c) => (c.type === "PLAY" ? [c.card] : [])))];
+  if (cards.length === 1) return playCommand(legal, cards[0]);
+  const k = knowledgeOf(view, seat);
+  const sums = new Map(cards.map((c) => [c, 0]));
+  // A fresh table: a capped solve's bounds then depend on this request alone.
+  solver().reset();
+  let weight = 0, nodes = 0;
+  for (let i = 0; i < settings.worlds * (settings.inference ? 2 : 1); i++) {
+    const spent = performance.now() - started;
+    if (spent > settings.capMs || (nodes > settings.budgetNodes && weight > 0)) break;
+    const world = sampleWorld(k, rng);
+    const w = settings.inference ? worldLikelihood(view, seat, world) : 1;
+    if (w <= 0) continue;
+    const values = solver().solveCards({
+      hands: world.hands,
+      leader: h.trick.leader,
+      trick: h.trick.cards,
+      trump: h.contract!.trump,
+      locked: h.escalation.locked,
+      profile: view.profile!,
+    }, { nodes: settings.solveNodes, ms: settings.capMs - spent });
+    for (const [card, r] of values) {
+      sums.set(card, sums.get(card)! + w * r.value);
+      nodes += r.nodes;
+    }
+    weight += w;
+    if (!settings.inference && i + 1 >= settings.worlds) break;
+  }
+  if (weight === 0) return null;
+  let best = cards[0];
+  for (const c of cards) if (sums.get(c)! > sums.get(best)!) best = c;
+  return playCommand(legal, best);
+}
+
+/** Each call played out over the same sampled deals; the best average result is called. */
+function simulateCalls(
+  view: GameState,
+  seat: Seat,
+  legal: readonly SeatCommand[],
+  settings: SearchSettings,
+  rng: ChaChaStream,
+  started: number,
+  seed: string,
+  heuristic: HeuristicParams,
+): SeatCommand | null {
+  const calls = legal.filter((c) => c.type !== "KASHO");
+  if (calls.length !== legal.length) return null; // the heuristic claims Kasho
+  const k = knowledgeOf(view, seat);
+  const policies = [0, 1, 2, 3].map((s) => heuristicPolicy(`${seed}:sim:${s}`, heuristic));
+  const totals = calls.map(() => 0);
+  let samples = 0;
+  const target = view.profile!.target;
+  const team = teamOf(seat);
+  for (let i = 0; i < settings.bidSamples; i++) {
+    if (performance.now() - started > settings.capMs && samples > 0) break;
+    const world = sampleWorld(k, rng);
+    const state = worldState(view, world);
+    const results = calls.map((c) => playOut(state, c, seat, policies));
+    if (results.some((r) => r === null)) continue;
+    results.forEach((r, j) => {
+      const mine = view.score[team] + r!.mine, theirs = view.score[1 - team] + r!.theirs;
+      // The match score counts: reaching the target first is worth more than its points.
+      const bonus = mine >= target && mine > theirs
+        ? 40
+        : theirs >= target && theirs > mine
+        ? -40
+        : 0;
+      totals[j] += r!.mine - r!.theirs + bonus;
+    });
+    samples++;
+  }
+  if (samples === 0) return null;
+  let best = 0;
+  for (let j = 1; j < calls.length; j++) if (totals[j] > totals[best]) best = j;
+  return calls[best];
+}

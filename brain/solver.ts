@@ -1,0 +1,648 @@
+/**
+ * The double-dummy solver: the exact best card points a side can take from a position where
+ * every hand is known, the last-trick 10 included, in Sun and in Hokum.
+ *
+ * Cards are bits of one 32-bit mask per hand, numbered `suit * 8 + strength` (strength 7 is the
+ * highest card of the suit under the contract), so "the cards above this one" and "the best
+ * card of a suit" are a shift and a `clz32`. The search is alpha-beta over single cards with:
+ * a transposition table of lower and upper bounds at trick starts (a typed-array table of fixed
+ * size, exact keys, so memory is bounded and nothing collides); move ordering (the table's
+ * best lead first, then winners, then cheap discards); equivalent cards (touching cards of the
+ * same points in one hand) searched once; and sure-point bounds at trick starts (trumps from the
+ * top held by one team, and the leader's cashable top cards). The value is found by bisection
+ * with null windows, so a node or time cap still returns proven bounds.
+ *
+ * @module
+ */
+
+import { type Card, type Profile, type Seat, strength, type Suit } from "@baloot/rules";
+import { SearchAborted, TranspositionTable } from "./solver_table.ts";
+
+/** A position with every hand known: the remaining cards, and the trick in progress. */
+export interface SolverPosition {
+  /** Each seat's remaining cards (seat order). */
+  readonly hands: readonly (readonly Card[])[];
+  /** The leader of the trick in progress. */
+  readonly leader: Seat;
+  /** The cards of the trick in progress, the leader's first. */
+  readonly trick: readonly Card[];
+  /** The trump suit in Hokum, `null` in Sun. */
+  readonly trump: Suit | null;
+  /** Locked play: no trump lead while holding another suit ([X4]). */
+  readonly locked: boolean;
+  /** The rules of trumping (V11, V12) come from here. */
+  readonly profile: Profile;
+}
+
+/** What a search may spend; either cap ends it with bounds instead of an exact value. */
+export interface SolverLimits {
+  /** The most nodes (cards tried). */
+  readonly nodes?: number;
+  /** The most milliseconds. */
+  readonly ms?: number;
+}
+
+/** A solve's answer, for the team of the seat to move, in card points still to be taken. */
+export interface SolverResult {
+  /** The exact value when `exact`, else the middle of the bounds. */
+  readonly value: number;
+  readonly lower: number;
+  readonly upper: number;
+  readonly exact: boolean;
+  /** Nodes searched. */
+  readonly nodes: number;
+}
+
+const SUIT_INDEX: Record<Suit, number> = { S: 0, H: 1, D: 2, C: 3 };
+const SUIT_NAMES: readonly Suit[] = ["S", "H", "D", "C"];
+/** Points by strength (0 = lowest): plain suits 7 8 9 J Q K T A, trumps 7 8 Q K T A 9 J. */
+const PLAIN_POINTS = [0, 0, 0, 2, 3, 4, 10, 11];
+const TRUMP_POINTS = [0, 0, 3, 4, 10, 11, 14, 20];
+const PLAIN_RANKS = "789JQKTA";
+const TRUMP_RANKS = "78QKTA9J";
+const LAST_TRICK = 10;
+const EXEMPT_ALWAYS = 0, EXEMPT_FOURTH = 1, EXEMPT_NONE = 2;
+/** Most legal cards in one position, and the deepest search (32 cards). */
+const MAX_MOVES = 8, MAX_DEPTH = 33;
+const NO_MOVE = -1;
+/** Cards more than this many points below the best are left with bounds in `solveCards`. */
+const CLOSE = 20;
+
+const suitMask = (s: number) => 0xff << (s * 8);
+/** The cards of `c`'s suit that beat `c`. */
+const above = (c: number) => suitMask(c >> 3) & ~((2 << c) - 1);
+const highest = (m: number) => 31 - Math.clz32(m);
+const lowest = (m: number) => 31 - Math.clz32(m & -m);
+const bitCount = (m: number) => {
+  m = m - ((m >>> 1) & 0x55555555);
+  m = (m & 0x33333333) + ((m >>> 2) & 0x33333333);
+  return Math.imul((m + (m >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
+};
+
+/**
+ * A solver: reusable across positions and deals (its table keeps what it learnt while the
+ * contract's trump and rules stay the same).
+ *
+ * @example
+ * ```ts
+ * import { PROFILE_R } from "@baloot/rules";
+ * import { Solver } from "@baloot/brain";
+ * const solver = new Solver();
+ * solver.solve({
+ *   hands: [["AS"], ["7S"], ["KS"], ["8S"]], leader: 0, trick: [],
+ *   trump: null, locked: false, profile: PROFILE_R,
+ * }).value; // 25: the ace takes the king, and the last-trick 10
+ * ```
+ */
+export class Solver {
+  readonly #table: TranspositionTable;
+  #config = "";
+  // The position, changed in place while searching.
+  readonly #hands = new Int32Array(4);
+  readonly #trick = new Int32Array(4);
+  /** Completed tricks of the search, to put back when a card is taken back. */
+  readonly #done = new Int32Array(40);
+  #doneCount = 0;
+  #count = 0;
+  #leader = 0;
+  // The contract.
+  #trump = -1;
+  #locked = false;
+  #exemption = EXEMPT_ALWAYS;
+  #freeUnder = false;
+  readonly #points = new Int8Array(32);
+  // Search bookkeeping.
+  readonly #moves = new Int8Array(MAX_DEPTH * MAX_MOVES);
+  readonly #scores = new Int32Array(MAX_MOVES);
+  readonly #history = new Int32Array(128 * 4);
+  #nodes = 0;
+  #nodeCap = Infinity;
+  #deadline = Infinity;
+
+  /** `tableBits`: the table holds `2 ** tableBits` positions (18 by default, about 5 MB). */
+  constructor(tableBits = 18) {
+    this.#table = new TranspositionTable(tableBits);
+  }
+
+  /** The table's size in bytes. */
+  get tableBytes(): number {
+    return this.#table.bytes;
+  }
+
+  /** Forgets what the table learnt, so the next answers do not depend on earlier searches. */
+  reset(): void {
+    this.#table.clear();
+    this.#history.fill(0);
+  }
+
+  /** The best card points the team of the seat to move can take from `position` on. */
+  solve(position: SolverPosition, limits: SolverLimits = {}): SolverResult {
+    this.#load(position);
+    const mover = (this.#leader + this.#count) & 3;
+    return this.#solveLoaded(mover, limits);
+  }
+
+  /**
+   * The value of each legal card of the seat to move: the best points its team can take after
+   * playing it. Cards the table cannot finish within the caps get bounds.
+   */
+  solveCards(position: SolverPosition, limits: SolverLimits = {}): Map<Card, SolverResult> {
+    this.#load(position);
+    const mover = (this.#leader + this.#count) & 3;
+    const legal = this.#legal(mover);
+    const out = new Map<Card, SolverResult>();
+    const deadline = limits.ms === undefined ? Infinity : performance.now() + limits.ms;
+    let best = -1;
+    for (let m = legal; m !== 0; m &= m - 1) {
+      const card = lowest(m);
+      const left = deadline - performance.now();
+      const gained = this.#play(mover, card);
+      const g = gained >= 0 && (gained & 1) === (mover & 1) ? gained >> 3 : 0;
+      // After the first card, test against the best so far first, and leave a card far
+      // below it with an upper bound: only the cards near the top need exact values.
+      const rest = this.#solveLoaded(
+        mover,
+        {
+          nodes: limits.nodes,
+          ms: deadline === Infinity ? undefined : Math.max(0, left),
+        },
+        best < 0 ? -1 : best - g,
+        best < 0 ? -1 : best - CLOSE - g,
+      );
+      this.#unplay(mover, card, gained);
+      const r = {
+        value: rest.value + g,
+        lower: rest.lower + g,
+        upper: rest.upper + g,
+        exact: rest.exact,
+        nodes: rest.nodes,
+      };
+      if (r.exact && r.value > best) best = r.value;
+      out.set(this.#cardOf(card), r);
+    }
+    return out;
+  }
+
+  /** The legal cards of the seat to move, as the rules engine lists them. */
+  legalCards(position: SolverPosition): Card[] {
+    this.#load(position);
+    const out: Card[] = [];
+    for (let m = this.#legal((this.#leader + this.#count) & 3); m !== 0; m &= m - 1) {
+      out.push(this.#cardOf(lowest(m)));
+    }
+    return out;
+  }
+
+  /**
+   * Solves the loaded position for `mover`'s team. `first`: a value of the mover's to test
+   * first; `floor`: once the mover's value is proven at most this, stop (an upper bound will
+   * do). Both -1 for a plain bisection.
+   */
+  #solveLoaded(mover: number, limits: SolverLimits, first = -1, floor = -1): SolverResult {
+    this.#nodes = 0;
+    this.#nodeCap = limits.nodes ?? Infinity;
+    this.#deadline = limits.ms === undefined ? Infinity : performance.now() + limits.ms;
+    let total = this.#count === 0 ? 0 : LAST_TRICK;
+    for (let s = 0; s < 4; s++) {
+      for (let m = this.#hands[s]; m !== 0; m &= m - 1) total += this.#points[lowest(m)];
+    }
+    for (let i = 0; i < this.#count; i++) total += this.#points[this.#trick[i]];
+    if (this.#count === 0 && this.#hands[this.#leader] !== 0) total += LAST_TRICK;
+    const mine = (mover & 1) === 0;
+    const hands = this.#hands.slice(), trick = this.#trick.slice();
+    const count = this.#count, leader = this.#leader, doneCount = this.#doneCount;
+    // Bisection on the team-0 value with null windows: each test proves a bound.
+    let lo = 0, hi = total;
+    // In team-0 terms: the first probe, and the bound that ends the search.
+    const firstProbe = first < 0 ? -1 : mine ? first : total - first + 1;
+    let probe = firstProbe > 0 && firstProbe <= total ? firstProbe : -1;
+    const done = () => lo >= hi || (floor >= 0 && (mine ? hi <= floor : lo >= total - floor));
+    try {
+      while (!done()) {
+        if (probe < 0 || probe <= lo || probe > hi) probe = (lo + hi + 1) >> 1;
+        const v = this.#search(probe - 1, probe, 0);
+        if (v >= probe) lo = v < hi ? v : hi;
+        else hi = v > lo ? v : lo;
+        probe = -1;
+      }
+    } catch (e) {
+      if (!(e instanceof SearchAborted)) throw e;
+      this.#hands.set(hands);
+      this.#trick.set(trick);
+      this.#count = count;
+      this.#leader = leader;
+      this.#doneCount = doneCount;
+    }
+    const lower = mine ? lo : total - hi, upper = mine ? hi : total - lo;
+    return {
+      value: lo === hi ? lower : Math.round((lower + upper) / 2),
+      lower,
+      upper,
+      exact: lo === hi,
+      nodes: this.#nodes,
+    };
+  }
+
+  /** Team 0's best points from here on (cards on the table included), within (alpha, beta). */
+  #search(alpha: number, beta: number, depth: number): number {
+    if ((++this.#nodes & 1023) === 0) this.#checkLimits();
+    const hands = this.#hands;
+    let slot = -1;
+    let ttMove = NO_MOVE;
+    if (this.#count === 0) {
+      const leader = this.#leader;
+      const lead = hands[leader];
+      if (lead === 0) return 0;
+      if ((lead & (lead - 1)) === 0) return this.#lastTrick();
+      slot = this.#table.find(hands, leader);
+      if (slot >= 0) {
+        const lo = this.#table.lower(slot), hi = this.#table.upper(slot);
+        if (lo >= beta) return lo;
+        if (hi <= alpha) return hi;
+        if (lo > alpha) alpha = lo;
+        if (hi < beta) beta = hi;
+        ttMove = this.#table.move(slot);
+      }
+      this.#surePoints();
+      if (this.#sureLower >= beta) return this.#sureLower;
+      if (this.#sureUpper <= alpha) return this.#sureUpper;
+    }
+    const seat = (this.#leader + this.#count) & 3;
+    const maximizing = (seat & 1) === 0;
+    const n = this.#orderedMoves(seat, depth, ttMove);
+    if (this.#count === 3 && n > 1) {
+      // Enhanced transposition cutoff: a child trick start the table already bounds may
+      // settle this node without searching.
+      const base = depth * MAX_MOVES;
+      for (let i = 0; i < n; i++) {
+        const card = this.#moves[base + i];
+        const gained = this.#play(seat, card);
+        const g = (gained & 1) === 0 ? gained >> 3 : 0;
+        const child = this.#table.find(hands, this.#leader);
+        let cut = -1;
+        if (child >= 0) {
+          if (maximizing) {
+            const lo = g + this.#table.lower(child);
+            if (lo >= beta) cut = lo;
+          } else {
+            const hi = g + this.#table.upper(child);
+            if (hi <= alpha) cut = hi;
+          }
+        }
+        this.#unplay(seat, card, gained);
+        if (cut >= 0) return cut;
+      }
+    }
+    const alpha0 = alpha, beta0 = beta;
+    let best = maximizing ? -1 : 1 << 14;
+    let bestMove = NO_MOVE;
+    const base = depth * MAX_MOVES;
+    for (let i = 0; i < n; i++) {
+      const card = this.#moves[base + i];
+      const gained = this.#play(seat, card);
+      let v: number;
+      if (gained < 0) v = this.#search(alpha, beta, depth + 1);
+      else {
+        const g = (gained & 1) === 0 ? gained >> 3 : 0;
+        v = g + this.#search(alpha - g, beta - g, depth + 1);
+      }
+      this.#unplay(seat, card, gained);
+      if (maximizing ? v > best : v < best) {
+        best = v;
+        bestMove = card;
+      }
+      if (maximizing) {
+        if (best > alpha) alpha = best;
+      } else if (best < beta) beta = best;
+      if (alpha >= beta) {
+        this.#history[(this.#count << 7) | (seat << 5) | card] += 1;
+        break;
+      }
+    }
+    if (this.#count === 0) {
+      const lo = best >= beta0 ? best : best > alpha0 ? best : 0;
+      const hi = best <= alpha0 ? best : best < beta0 ? best : 1 << 14;
+      this.#table.store(hands, this.#leader, lo, hi, bestMove);
+    }
+    return best;
+  }
+
+  /** The last trick, where every card is forced: team 0's points from it. */
+  #lastTrick(): number {
+    const h = this.#hands, leader = this.#leader;
+    let win = highest(h[leader]), winner = leader;
+    let points = LAST_TRICK + this.#points[win];
+    for (let i = 1; i < 4; i++) {
+      const seat = (leader + i) & 3, c = highest(h[seat]);
+      points += this.#points[c];
+      if (this.#beats(c, win)) {
+        win = c;
+        winner = seat;
+      }
+    }
+    return (winner & 1) === 0 ? points : 0;
+  }
+
+  #checkLimits(): void {
+    if (this.#nodes > this.#nodeCap || performance.now() > this.#deadline) {
+      throw new SearchAborted();
+    }
+  }
+
+  /**
+   * Plays `card` for `seat`. Returns -1 while the trick goes on; when the card ends the trick,
+   * the trick is scored and cleared, and the result packs the winning team (bit 0), the old
+   * leader (bits 1–2) and the trick's points (bits 3 on).
+   */
+  #play(seat: number, card: number): number {
+    this.#hands[seat] ^= 1 << card;
+    this.#trick[this.#count++] = card;
+    if (this.#count < 4) return -1;
+    const t = this.#trick;
+    let win = 0, points = 0;
+    for (let i = 0; i < 4; i++) {
+      points += this.#points[t[i]];
+      if (i > 0 && this.#beats(t[i], t[win])) win = i;
+    }
+    const h = this.#hands;
+    if ((h[0] | h[1] | h[2] | h[3]) === 0) points += LAST_TRICK;
+    const winner = (this.#leader + win) & 3;
+    const out = (winner & 1) | (this.#leader << 1) | (points << 3);
+    const at = this.#doneCount++ * 4, d = this.#done;
+    d[at] = t[0];
+    d[at + 1] = t[1];
+    d[at + 2] = t[2];
+    d[at + 3] = t[3];
+    this.#leader = winner;
+    this.#count = 0;
+    return out;
+  }
+
+  #unplay(seat: number, card: number, gained: number): void {
+    if (gained >= 0) {
+      this.#leader = (gained >> 1) & 3;
+      this.#count = 4;
+      const at = --this.#doneCount * 4, t = this.#trick, d = this.#done;
+      t[0] = d[at];
+      t[1] = d[at + 1];
+      t[2] = d[at + 2];
+      t[3] = d[at + 3];
+    }
+    this.#count--;
+    this.#hands[seat] ^= 1 << card;
+  }
+
+  #beats(a: number, b: number): boolean {
+    const sa = a >> 3, sb = b >> 3;
+    if (sa === sb) return a > b;
+    return sa === this.#trump;
+  }
+
+  /** The legal cards of `seat` as a mask ([T2]–[T5], [X4], V11, V12, as `rules/trick.ts`). */
+  #legal(seat: number): number {
+    const hand = this.#hands[seat];
+    const trump = this.#trump;
+    const trumps = trump < 0 ? 0 : suitMask(trump);
+    if (this.#count === 0) {
+      if (this.#locked && trump >= 0 && (hand & ~trumps) !== 0) return hand & ~trumps;
+      return hand;
+    }
+    const t = this.#trick;
+    const led = t[0] >> 3;
+    let win = 0;
+    for (let i = 1; i < this.#count; i++) if (this.#beats(t[i], t[win])) win = i;
+    const winCard = t[win];
+    const partnerWins = ((this.#leader + win) & 1) === (seat & 1);
+    const follows = hand & suitMask(led);
+    const myTrumps = hand & trumps;
+    const beaters = (winCard >> 3) === trump ? myTrumps & above(winCard) : myTrumps;
+    if (follows !== 0) {
+      if (led === trump && !partnerWins && beaters !== 0) return beaters;
+      return follows;
+    }
+    if (myTrumps === 0) return hand;
+    if (partnerWins && this.#exempt(seat)) return hand;
+    if ((winCard >> 3) === trump && !partnerWins) {
+      if (beaters !== 0) return beaters;
+      if (this.#freeUnder) return hand;
+    }
+    return myTrumps;
+  }
+
+  #exempt(seat: number): boolean {
+    if (this.#exemption === EXEMPT_ALWAYS) return true;
+    if (this.#exemption === EXEMPT_NONE) return false;
+    if (this.#count === 3) return true;
+    if (this.#count !== 2 || ((this.#leader ^ seat) & 1) !== 0) return false;
+    // The partner's lead is a sure winner: every higher card of its suit was played before.
+    const h = this.#hands;
+    const out = h[0] | h[1] | h[2] | h[3] | (1 << this.#trick[1]);
+    return (out & above(this.#trick[0])) === 0;
+  }
+
+  /** Fills this depth's move list, best first; returns how many. */
+  #orderedMoves(seat: number, depth: number, ttMove: number): number {
+    const legal = this.#legal(seat);
+    const base = depth * MAX_MOVES;
+    const h = this.#hands;
+    const others = (h[0] | h[1] | h[2] | h[3]) & ~h[seat];
+    const pts = this.#points;
+    const onTable = this.#trickMask();
+    let win = 0;
+    for (let i = 1; i < this.#count; i++) {
+      if (this.#beats(this.#trick[i], this.#trick[win])) win = i;
+    }
+    let n = 0;
+    if ((legal & (legal - 1)) === 0) {
+      this.#moves[base] = lowest(legal);
+      return 1;
+    }
+    for (let m = legal; m !== 0; m &= m - 1) {
+      const c = lowest(m);
+      // Equivalent cards: a touching lower card of the same points in this hand, nothing
+      // still in play between them, is played in its place.
+      const below = suitMask(c >> 3) & ((1 << c) - 1);
+      const lowerHeld = legal & below;
+      if (lowerHeld !== 0) {
+        const next = highest(lowerHeld);
+        const between = below & ~((2 << next) - 1);
+        if (pts[next] === pts[c] && ((others | onTable) & between) === 0) continue;
+      }
+      this.#scores[n] = this.#moveScore(seat, c, c === ttMove, others, win) * 1000 +
+        Math.min(999, this.#history[(this.#count << 7) | (seat << 5) | c]);
+      this.#moves[base + n++] = c;
+    }
+    // Insertion sort, highest score first.
+    for (let i = 1; i < n; i++) {
+      const s = this.#scores[i], c = this.#moves[base + i];
+      let j = i - 1;
+      for (; j >= 0 && this.#scores[j] < s; j--) {
+        this.#scores[j + 1] = this.#scores[j];
+        this.#moves[base + j + 1] = this.#moves[base + j];
+      }
+      this.#scores[j + 1] = s;
+      this.#moves[base + j + 1] = c;
+    }
+    return n;
+  }
+
+  #trickMask(): number {
+    let m = 0;
+    for (let i = 0; i < this.#count; i++) m |= 1 << this.#trick[i];
+    return m;
+  }
+
+  #moveScore(seat: number, c: number, isTtMove: boolean, others: number, win: number): number {
+    if (isTtMove) return 1000;
+    const p = this.#points[c];
+    const h = this.#hands;
+    if (this.#count === 0) {
+      // Leads: a winner first (no one else holds a better card of its suit, and in Hokum no
+      // opponent can ruff it); then a low card to the partner's winner; then cheap cards.
+      const suit = c >> 3, inSuit = others & suitMask(suit);
+      if ((inSuit & above(c)) === 0) return 300 + p;
+      const partner = h[(seat + 2) & 3];
+      if (inSuit !== 0 && (partner & (1 << highest(inSuit))) !== 0) return 200 - p;
+      return 100 - p - (c & 7);
+    }
+    const t = this.#trick;
+    const partnerWins = ((this.#leader + win) & 1) === (seat & 1);
+    const last = this.#count === 3;
+    if (last) {
+      if (partnerWins) return 200 + p; // the trick is ours: add points
+      if (this.#beats(c, t[win])) return 400 + p; // take it
+      return 100 - p - (c & 7); // lose cheaply
+    }
+    if (partnerWins && !this.#beatenLater(seat, t[win])) return 350 + p; // it's ours: add points
+    if (this.#beats(c, t[win])) {
+      return this.#beatenLater(seat, c) ? 150 + (c & 7) : 380 + p; // a sure winner, or a try
+    }
+    return 100 - p - (c & 7);
+  }
+
+  /** Whether an opponent of `seat` still to play in this trick can beat `card`. */
+  #beatenLater(seat: number, card: number): boolean {
+    const h = this.#hands, led = this.#trick[0] >> 3, trump = this.#trump;
+    for (let i = this.#count + 1; i < 4; i++) {
+      const o = (this.#leader + i) & 3;
+      if (((o ^ seat) & 1) === 0) continue;
+      const hand = h[o];
+      const follow = hand & suitMask(led);
+      if (follow !== 0) {
+        if ((card >> 3) === led && (follow & above(card)) !== 0) return true;
+        continue;
+      }
+      if (trump < 0) continue;
+      const trumps = hand & suitMask(trump);
+      if ((card >> 3) === trump ? (trumps & above(card)) !== 0 : trumps !== 0) return true;
+    }
+    return false;
+  }
+
+  /**
+   * Sure points at a trick start, as team-0 bounds: trumps taken from the top by the team that
+   * holds them are that team's whatever happens; the leader can cash its top cards (in Hokum
+   * side suits only when no opponent has a trump).
+   */
+  #sureLower = 0;
+  #sureUpper = 0;
+  #surePoints(): void {
+    const h = this.#hands;
+    const pts = this.#points;
+    const all = h[0] | h[1] | h[2] | h[3];
+    let sure0 = 0, sure1 = 0, total = LAST_TRICK;
+    for (let m = all; m !== 0; m &= m - 1) total += pts[lowest(m)];
+    const trump = this.#trump;
+    const leader = this.#leader;
+    const team = leader & 1;
+    let leaderSure = 0;
+    if (trump >= 0) {
+      let trumps = all & suitMask(trump);
+      const owner = this.#teamHolding(highest(trumps));
+      while (trumps !== 0) {
+        const c = highest(trumps);
+        if (this.#teamHolding(c) !== owner) break;
+        if (owner === 0) sure0 += pts[c];
+        else sure1 += pts[c];
+        trumps ^= 1 << c;
+      }
+    }
+    // The leader's cashable cards: its top run in each suit it leads with a sure win.
+    const mine = h[leader];
+    const oppTrumps = trump < 0 ? 0 : (h[(leader + 1) & 3] | h[(leader + 3) & 3]) & suitMask(trump);
+    let cashable = 0;
+    for (let s = 0; s < 4; s++) {
+      if (s !== trump && oppTrumps !== 0) continue;
+      let suit = all & suitMask(s);
+      while (suit !== 0) {
+        const c = highest(suit);
+        if ((mine & (1 << c)) === 0) break;
+        cashable |= 1 << c;
+        if (s !== trump) leaderSure += pts[c];
+        suit ^= 1 << c;
+      }
+    }
+    if (cashable === mine) {
+      // The leader wins every trick left.
+      this.#sureLower = this.#sureUpper = team === 0 ? total : 0;
+      return;
+    }
+    if (team === 0) sure0 += leaderSure;
+    else sure1 += leaderSure;
+    this.#sureLower = sure0;
+    this.#sureUpper = total - sure1;
+  }
+
+  /** The team holding `card` (a card in play). */
+  #teamHolding(card: number): number {
+    const bit = 1 << card;
+    const h = this.#hands;
+    return (h[0] & bit) !== 0 || (h[2] & bit) !== 0 ? 0 : 1;
+  }
+
+  #load(p: SolverPosition): void {
+    const trump = p.trump === null ? -1 : SUIT_INDEX[p.trump];
+    const exemption = p.profile.partnerExemption === "ALWAYS"
+      ? EXEMPT_ALWAYS
+      : p.profile.partnerExemption === "NONE"
+      ? EXEMPT_NONE
+      : EXEMPT_FOURTH;
+    const freeUnder = p.profile.cannotOvertrump === "FREE";
+    const config = `${trump}:${p.locked}:${exemption}:${freeUnder}`;
+    if (config !== this.#config) {
+      this.#table.clear();
+      this.#config = config;
+    }
+    this.#trump = trump;
+    this.#locked = p.locked;
+    this.#exemption = exemption;
+    this.#freeUnder = freeUnder;
+    for (let c = 0; c < 32; c++) {
+      this.#points[c] = (c >> 3) === trump ? TRUMP_POINTS[c & 7] : PLAIN_POINTS[c & 7];
+    }
+    const t = p.trump;
+    const bit = (card: Card) => SUIT_INDEX[card[1] as Suit] * 8 + strength(card, t);
+    for (let s = 0; s < 4; s++) {
+      let m = 0;
+      for (const c of p.hands[s]) m |= 1 << bit(c);
+      this.#hands[s] = m;
+    }
+    this.#count = p.trick.length;
+    p.trick.forEach((c, i) => (this.#trick[i] = bit(c)));
+    this.#leader = p.leader;
+    let seen = this.#trickMask();
+    const size = bitCount(this.#hands[p.leader]) + (this.#count > 0 ? 1 : 0);
+    for (let i = 0; i < 4; i++) {
+      const seat = (p.leader + i) & 3, m = this.#hands[seat];
+      if ((seen & m) !== 0 || bitCount(m) + (i < this.#count ? 1 : 0) !== size) {
+        throw new Error("solver: the hands and the trick in progress do not fit together");
+      }
+      seen |= m;
+    }
+  }
+
+  #cardOf(c: number): Card {
+    const ranks = (c >> 3) === this.#trump ? TRUMP_RANKS : PLAIN_RANKS;
+    return `${ranks[c & 7]}${SUIT_NAMES[c >> 3]}` as Card;
+  }
+}

@@ -1,0 +1,100 @@
+import assert from "node:assert/strict";
+import { type Card, type Profile, PROFILE_KM, PROFILE_R } from "@baloot/rules";
+import { bruteForce, randomPosition, rulesLegal, testStream } from "./_testing.ts";
+import { Solver } from "./solver.ts";
+
+const PROFILES: readonly Profile[] = [
+  PROFILE_R,
+  PROFILE_KM,
+  { ...PROFILE_R, partnerExemption: "NONE", cannotOvertrump: "FREE" },
+];
+
+Deno.test("the solver's value is the brute-force minimax on random endgames (Sun, Hokum, every trumping rule)", () => {
+  const rng = testStream("solver-brute");
+  const solver = new Solver(12);
+  for (let i = 0; i < 640; i++) {
+    const profile = PROFILES[i % PROFILES.length];
+    const cards = i < 600 ? 1 + rng.nextInt(3) : 4;
+    const p = randomPosition(rng, cards, profile, { locked: rng.nextInt(4) === 0 });
+    const expected = bruteForce(p);
+    const got = solver.solve(p);
+    assert.ok(got.exact, "no caps: exact");
+    assert.equal(got.value, expected, `position ${JSON.stringify({ ...p, profile: profile.id })}`);
+    // Each card's value too: the best of them is the position's value.
+    const byCard = solver.solveCards(p);
+    const best = Math.max(...byCard.values().map((r) => r.value));
+    assert.equal(best, expected);
+  }
+});
+
+Deno.test("the solver's legal cards are the rules engine's, in every kind of trick", () => {
+  const rng = testStream("solver-legal");
+  const solver = new Solver(10);
+  for (let i = 0; i < 4000; i++) {
+    const profile = PROFILES[i % PROFILES.length];
+    const p = randomPosition(rng, 1 + rng.nextInt(8), profile, { locked: rng.nextInt(3) === 0 });
+    const sort = (cards: Card[]) => cards.slice().sort();
+    assert.deepEqual(sort(solver.legalCards(p)), sort(rulesLegal(p)), JSON.stringify(p.trick));
+  }
+});
+
+Deno.test("a capped search returns proven bounds around the exact value", () => {
+  const rng = testStream("solver-caps");
+  const exact = new Solver();
+  for (let i = 0; i < 20; i++) {
+    const p = randomPosition(rng, 8, PROFILE_R, { played: 0 });
+    const truth = exact.solve(p).value;
+    const capped = new Solver().solve(p, { nodes: 2000 });
+    assert.ok(capped.lower <= truth && truth <= capped.upper, `${capped.lower}..${capped.upper}`);
+    if (capped.exact) assert.equal(capped.value, truth);
+  }
+});
+
+Deno.test("a worked position: the ace takes the king and the last-trick 10", () => {
+  const solver = new Solver(8);
+  const r = solver.solve({
+    hands: [["AS"], ["7S"], ["KS"], ["8S"]],
+    leader: 0,
+    trick: [],
+    trump: null,
+    locked: false,
+    profile: PROFILE_R,
+  });
+  assert.deepEqual([r.value, r.exact], [25, true]);
+  // Seen from the side that loses it: nothing.
+  const other = solver.solve({
+    hands: [[], ["7S"], ["KS"], ["8S"]],
+    leader: 0,
+    trick: ["AS"],
+    trump: null,
+    locked: false,
+    profile: PROFILE_R,
+  });
+  assert.equal(other.value, 0);
+  assert.throws(() =>
+    solver.solve({
+      hands: [["AS"], ["AS"], ["KS"], ["8S"]],
+      leader: 0,
+      trick: [],
+      trump: null,
+      locked: false,
+      profile: PROFILE_R,
+    })
+  );
+});
+
+Deno.test("a capped search leaves the solver as it was: its next answers are still exact", () => {
+  const rng = testStream("solver-after-caps");
+  const used = new Solver(14);
+  for (let i = 0; i < 60; i++) {
+    // A card that ends a trick, then a search cut short below it.
+    const p = randomPosition(rng, 3 + rng.nextInt(4), PROFILE_R, { played: 3 });
+    used.solveCards(p, { nodes: 50 + rng.nextInt(400) });
+    const q = randomPosition(rng, 1 + rng.nextInt(3), PROFILE_R);
+    assert.equal(used.solve(q).value, bruteForce(q));
+    const fresh = new Solver(8).solveCards(q);
+    for (const [card, r] of used.solveCards(q)) {
+      if (r.exact) assert.equal(r.value, fresh.get(card)!.value, card);
+    }
+  }
+});
