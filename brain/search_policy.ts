@@ -56,9 +56,9 @@ export interface SearchSettings {
 
 /** Level 2: search from the second trick, rule-based bidding. */
 export const LEVEL_2: SearchSettings = {
-  worlds: 12,
+  worlds: 24,
   fromTrick: 2,
-  budgetNodes: 300_000,
+  budgetNodes: 800_000,
   capMs: 1000,
   solveNodes: 30_000,
   inference: false,
@@ -67,13 +67,13 @@ export const LEVEL_2: SearchSettings = {
 
 /** Level 3: more worlds, weighted; search from the first trick; bids by simulation. */
 export const LEVEL_3: SearchSettings = {
-  worlds: 24,
+  worlds: 32,
   fromTrick: 1,
-  budgetNodes: 700_000,
+  budgetNodes: 1_600_000,
   capMs: 1000,
   solveNodes: 40_000,
   inference: true,
-  bidSamples: 12,
+  bidSamples: 32,
 };
 
 let shared: Solver | null = null;
@@ -110,8 +110,8 @@ export function searchPolicy(
         case "BIDDING":
         case "ESCALATION":
           if (settings.bidSamples > 0) {
-            return simulateCalls(view, seat, legal, settings, rng, started, seed, heuristic) ??
-              fallback(view, seat, legal);
+            const ruled = fallback(view, seat, legal);
+            return simulateCalls(view, seat, legal, settings, rng, started, seed, heuristic, ruled);
           }
       }
       return fallback(view, seat, legal);
@@ -163,7 +163,12 @@ function playCard(
   return playCommand(legal, best);
 }
 
-/** Each call played out over the same sampled deals; the best average result is called. */
+/**
+ * Bids and doubles by simulation: the rule-based call, and each other call, are played out
+ * over the same sampled deals; another call is made only when it did better than the rule-based
+ * one by a margin the samples make sure of (a paired t above {@linkcode SURE_T}), so that noise
+ * in a few play-outs never talks the bot into a wild call.
+ */
 function simulateCalls(
   view: GameState,
   seat: Seat,
@@ -173,22 +178,25 @@ function simulateCalls(
   started: number,
   seed: string,
   heuristic: HeuristicParams,
-): SeatCommand | null {
+  ruled: SeatCommand,
+): SeatCommand {
+  if (ruled.type === "KASHO") return ruled;
   const calls = legal.filter((c) => c.type !== "KASHO");
-  if (calls.length !== legal.length) return null; // the heuristic claims Kasho
+  const base = calls.findIndex((c) => JSON.stringify(c) === JSON.stringify(ruled));
+  if (base < 0) return ruled;
   const k = knowledgeOf(view, seat);
   const policies = [0, 1, 2, 3].map((s) => heuristicPolicy(`${seed}:sim:${s}`, heuristic));
-  const totals = calls.map(() => 0);
-  let samples = 0;
   const target = view.profile!.target;
   const team = teamOf(seat);
+  // Per call: the sum and the sum of squares of its gain over the rule-based call.
+  const sum = calls.map(() => 0), squares = calls.map(() => 0);
+  let samples = 0;
   for (let i = 0; i < settings.bidSamples; i++) {
-    if (performance.now() - started > settings.capMs && samples > 0) break;
-    const world = sampleWorld(k, rng);
-    const state = worldState(view, world);
+    if (performance.now() - started > settings.capMs) break;
+    const state = worldState(view, sampleWorld(k, rng));
     const results = calls.map((c) => playOut(state, c, seat, policies));
     if (results.some((r) => r === null)) continue;
-    results.forEach((r, j) => {
+    const utility = results.map((r) => {
       const mine = view.score[team] + r!.mine, theirs = view.score[1 - team] + r!.theirs;
       // The match score counts: reaching the target first is worth more than its points.
       const bonus = mine >= target && mine > theirs
@@ -196,12 +204,27 @@ function simulateCalls(
         : theirs >= target && theirs > mine
         ? -40
         : 0;
-      totals[j] += r!.mine - r!.theirs + bonus;
+      return r!.mine - r!.theirs + bonus;
+    });
+    utility.forEach((u, j) => {
+      const d = u - utility[base];
+      sum[j] += d;
+      squares[j] += d * d;
     });
     samples++;
   }
-  if (samples === 0) return null;
-  let best = 0;
-  for (let j = 1; j < calls.length; j++) if (totals[j] > totals[best]) best = j;
+  let best = base, bestGain = 0;
+  for (let j = 0; j < calls.length; j++) {
+    if (j === base || samples < 4) continue;
+    const mean = sum[j] / samples;
+    const variance = Math.max(0, (squares[j] - samples * mean * mean) / (samples - 1));
+    const t = mean / Math.sqrt(variance / samples || 1e-9);
+    if (t > SURE_T && mean > MIN_GAIN && mean > bestGain) [best, bestGain] = [j, mean];
+  }
   return calls[best];
 }
+
+/** How sure the samples must be that another call beats the rule-based one. */
+const SURE_T = 2;
+/** The least average gain, in game points, worth leaving the rule-based call for. */
+const MIN_GAIN = 1;

@@ -81,8 +81,8 @@ export function parseBrainParams(value: unknown): BrainParams | string {
         if (typeof v !== "boolean") return `${path}: expected true or false`;
       } else if (!(NUMBER_FIELDS.search as readonly string[]).includes(k)) {
         return `${path}: unknown field`;
-      } else if (!Number.isInteger(v) || (v as number) < 0 || (v as number) > 1_000_000) {
-        return `${path}: expected a whole number from 0 to 1000000`;
+      } else if (!Number.isInteger(v) || (v as number) < 0 || (v as number) > 100_000_000) {
+        return `${path}: expected a whole number from 0 to 100000000`;
       }
       settings[k] = v as number | boolean;
     }

@@ -11,7 +11,7 @@
  * @module
  */
 
-import { legalCommands } from "@baloot/rules";
+import { legalCommands, type SeatCommand } from "@baloot/rules";
 import {
   type BotLevel,
   BRAIN_PROTOCOL,
@@ -22,7 +22,8 @@ import {
 } from "@baloot/wire";
 import { viewProblem } from "./knowledge.ts";
 import type { PolicyFactory } from "./registry.ts";
-import { DEFAULT_PARAMS, levelPolicies } from "./version.ts";
+import { reflexKey } from "./reflex.ts";
+import { type BrainVersion, DEFAULT_PARAMS, levelPolicies } from "./version.ts";
 
 /** The stream-entry field holding a request's or a reply's JSON. */
 export const BODY_FIELD = "r";
@@ -32,6 +33,14 @@ export type LevelPolicies = Readonly<Record<BotLevel, PolicyFactory>>;
 
 /** The built-in levels: the heuristic, search, and search with inference. */
 export const LEVEL_POLICIES: LevelPolicies = levelPolicies(DEFAULT_PARAMS);
+
+/** The version a worker plays before any is published: the built-in parameters. */
+export const BUILT_IN: BrainVersion = {
+  id: "v0",
+  params: DEFAULT_PARAMS,
+  metrics: {},
+  publishedAt: "built in",
+};
 
 /** Who answers, and how. */
 export interface AnswerOptions {
@@ -48,7 +57,11 @@ export interface AnswerOptions {
  * the request is past its deadline (before or after thinking): the table's fallback bot has
  * played by then. Throws if the seat has no legal command.
  */
-export function answer(request: BrainRequest, options: AnswerOptions): BrainReply | null {
+export function answer(
+  request: BrainRequest,
+  options: AnswerOptions,
+  cached: SeatCommand | null = null,
+): BrainReply | null {
   const now = options.clock ?? Date.now;
   if (now() > request.deadline) return null;
   const problem = viewProblem(request.view, request.seat);
@@ -58,8 +71,13 @@ export function answer(request: BrainRequest, options: AnswerOptions): BrainRepl
     throw new Error(`no legal command for seat ${request.seat} in phase ${request.view.phase}`);
   }
   const started = performance.now();
-  const policy = (options.policies ?? LEVEL_POLICIES)[request.level](request.id);
-  const command = policy(request.view, request.seat, legal);
+  const known = cached && legal.find((c) => sameCommand(c, cached));
+  const command = known ||
+    (options.policies ?? LEVEL_POLICIES)[request.level](request.id)(
+      request.view,
+      request.seat,
+      legal,
+    );
   const ms = Math.round(performance.now() - started);
   if (now() > request.deadline) return null;
   const { id, gameId, version, seat } = request;
@@ -96,6 +114,14 @@ export type Outcome =
 
 /** Decides the fate of a request entry's fields; never throws. */
 export function triage(fields: Readonly<Record<string, string>>, options: AnswerOptions): Outcome {
+  const read = readEntry(fields);
+  return "type" in read ? read : triageRequest(read, options);
+}
+
+/** The request in an entry's fields, or why it cannot be read; never throws. */
+export function readEntry(
+  fields: Readonly<Record<string, string>>,
+): BrainRequest | { readonly type: "reject"; readonly reason: string } {
   const body = fields[BODY_FIELD];
   if (body === undefined) return { type: "reject", reason: `no field "${BODY_FIELD}"` };
   let json: unknown;
@@ -105,16 +131,27 @@ export function triage(fields: Readonly<Record<string, string>>, options: Answer
     return { type: "reject", reason: `bad JSON: ${message(e)}` };
   }
   let request: BrainRequest | string;
-  let reply: BrainReply | null;
   try {
     // A parser is not trusted never to throw: an entry must not stop the worker.
     request = parseBrainRequest(json);
   } catch (e) {
     request = message(e);
   }
-  if (typeof request === "string") return { type: "reject", reason: request };
+  return typeof request === "string" ? { type: "reject", reason: request } : request;
+}
+
+/**
+ * Decides the fate of a readable request; never throws. `cached`: a move remembered for the
+ * same information set, played if it is legal here.
+ */
+export function triageRequest(
+  request: BrainRequest,
+  options: AnswerOptions,
+  cached: SeatCommand | null = null,
+): Outcome {
+  let reply: BrainReply | null;
   try {
-    reply = answer(request, options);
+    reply = answer(request, options, cached);
   } catch (e) {
     const reason = `no answer: ${message(e)}`;
     const { id, gameId, version, seat } = request;
@@ -174,12 +211,23 @@ export interface RequestQueue {
   interrupt(): Promise<void>;
 }
 
+/** The reflex cache, as the worker sees it: decisions by information set. */
+export interface ReflexCache {
+  /** The JSON of the command cached under `key`, or `null`. */
+  get(key: string): Promise<string | null>;
+  /** Caches a command's JSON under `key` (the cache sets the expiry). */
+  set(key: string, value: string): Promise<void>;
+}
+
 /** Counts since the worker started. */
 export interface WorkerStats {
   answered: number;
   expired: number;
   deadLettered: number;
   reclaimed: number;
+  /** Answers taken from the reflex cache, and lookups that found nothing usable. */
+  cacheHits: number;
+  cacheMisses: number;
 }
 
 /** A worker's settings. */
@@ -188,6 +236,8 @@ export interface WorkerOptions extends AnswerOptions {
   readonly reclaimEveryMs?: number;
   /** Where log lines go (`console.log` by default). */
   readonly log?: (line: string) => void;
+  /** The reflex cache; none by default. */
+  readonly cache?: ReflexCache;
 }
 
 /** The longest pause after a failure, in milliseconds. */
@@ -206,7 +256,16 @@ const MAX_BACKOFF_MS = 2000;
  */
 export class BrainWorker {
   /** Counts since the start. */
-  readonly stats: WorkerStats = { answered: 0, expired: 0, deadLettered: 0, reclaimed: 0 };
+  readonly stats: WorkerStats = {
+    answered: 0,
+    expired: 0,
+    deadLettered: 0,
+    reclaimed: 0,
+    cacheHits: 0,
+    cacheMisses: 0,
+  };
+  #version: BrainVersion = BUILT_IN;
+  #policies: LevelPolicies;
   readonly #queue: RequestQueue;
   readonly #options: WorkerOptions;
   readonly #log: (line: string) => void;
@@ -222,7 +281,22 @@ export class BrainWorker {
     }
     this.#queue = queue;
     this.#options = options;
+    this.#policies = options.policies ?? LEVEL_POLICIES;
     this.#log = options.log ?? console.log;
+  }
+
+  /** The brain version the worker plays. */
+  get version(): BrainVersion {
+    return this.#version;
+  }
+
+  /**
+   * Plays `version` from the next request on (a hot swap: no restart, nothing in hand is
+   * lost). Its cached decisions are its own: the cache key names the version.
+   */
+  useVersion(version: BrainVersion): void {
+    this.#version = version;
+    this.#policies = levelPolicies(version.params);
   }
 
   /** Answers requests until {@linkcode stop}; resolves when stopped. */
@@ -271,7 +345,25 @@ export class BrainWorker {
   }
 
   async #handle(entry: QueueEntry): Promise<void> {
-    const outcome = triage(entry.fields, this.#options);
+    const read = readEntry(entry.fields);
+    const options = { ...this.#options, policies: this.#policies };
+    let outcome: Outcome;
+    if ("type" in read) outcome = read;
+    else {
+      const cache = this.#options.cache;
+      const key = cache ? reflexKey(read, this.#version.id) : "";
+      const cached = cache ? await this.#lookUp(cache, key) : null;
+      outcome = triageRequest(read, options, cached);
+      if (cache && outcome.type === "answer") {
+        const used = cached !== null && sameCommand(outcome.reply.command!, cached);
+        if (used) this.stats.cacheHits++;
+        else {
+          this.stats.cacheMisses++;
+          // Fire and forget: a cache that is away must not hold the answer up.
+          cache.set(key, JSON.stringify(outcome.reply.command)).catch(() => {});
+        }
+      }
+    }
     switch (outcome.type) {
       case "answer":
         await this.#queue.reply(outcome.replyTo, outcome.reply);
@@ -294,6 +386,15 @@ export class BrainWorker {
     }
   }
 
+  async #lookUp(cache: ReflexCache, key: string): Promise<SeatCommand | null> {
+    try {
+      const json = await cache.get(key);
+      return json === null ? null : JSON.parse(json) as SeatCommand;
+    } catch {
+      return null; // the cache is away or holds junk: think instead
+    }
+  }
+
   #pause(ms: number): Promise<void> {
     if (this.#stopping) return Promise.resolve();
     return new Promise((resolve) => {
@@ -313,6 +414,14 @@ export function formatStats(now: WorkerStats, before: WorkerStats): string {
   return (Object.keys(now) as (keyof WorkerStats)[])
     .map((k) => `${k}=${now[k] - before[k]}`)
     .join(" ");
+}
+
+/** Whether two commands are the same move (field order aside). */
+function sameCommand(a: SeatCommand, b: SeatCommand): boolean {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  const x = a as unknown as Record<string, unknown>, y = b as unknown as Record<string, unknown>;
+  for (const k of keys) if (JSON.stringify(x[k]) !== JSON.stringify(y[k])) return false;
+  return true;
 }
 
 function message(e: unknown): string {
