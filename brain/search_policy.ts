@@ -76,6 +76,18 @@ export const LEVEL_3: SearchSettings = {
   bidSamples: 32,
 };
 
+/** Counts of this process's search decisions, for benchmarks and logs. */
+export const SEARCH_STATS = {
+  /** Card decisions made by search. */
+  searched: 0,
+  /** Of those, decisions that reached the hard cap (the best answer so far was played). */
+  capped: 0,
+  /** Decisions where no world could be searched in time: the heuristic's card was played. */
+  fallback: 0,
+  /** Worlds solved. */
+  worlds: 0,
+};
+
 let shared: Solver | null = null;
 /** One solver per worker: its table is bounded, and decisions run one at a time. */
 function solver(): Solver {
@@ -136,9 +148,14 @@ function playCard(
   // A fresh table: a capped solve's bounds then depend on this request alone.
   solver().reset();
   let weight = 0, nodes = 0;
+  SEARCH_STATS.searched++;
   for (let i = 0; i < settings.worlds * (settings.inference ? 2 : 1); i++) {
     const spent = performance.now() - started;
-    if (spent > settings.capMs || (nodes > settings.budgetNodes && weight > 0)) break;
+    if (spent > settings.capMs) {
+      SEARCH_STATS.capped++;
+      break;
+    }
+    if (nodes > settings.budgetNodes && weight > 0) break;
     const world = sampleWorld(k, rng);
     const w = settings.inference ? worldLikelihood(view, seat, world) : 1;
     if (w <= 0) continue;
@@ -155,9 +172,13 @@ function playCard(
       nodes += r.nodes;
     }
     weight += w;
+    SEARCH_STATS.worlds++;
     if (!settings.inference && i + 1 >= settings.worlds) break;
   }
-  if (weight === 0) return null;
+  if (weight === 0) {
+    SEARCH_STATS.fallback++;
+    return null;
+  }
   let best = cards[0];
   for (const c of cards) if (sums.get(c)! > sums.get(best)!) best = c;
   return playCommand(legal, best);

@@ -63,3 +63,37 @@ function chunk(list: unknown[]): [string, unknown][] {
   for (let i = 0; i + 1 < list.length; i += 2) out.push([String(list[i]), list[i + 1]]);
   return out;
 }
+
+Deno.test("quick play at a chosen level: its bots ask the Brain at that level, and levels do not share tables", async () => {
+  await flushTestRedis(REDIS);
+  const worker = startBrainWorker();
+  const server = await startServerProcess({ REDIS_URL: REDIS, BRAIN: "on", BRAIN_MS: "4000" });
+  const redis = new Redis(REDIS);
+  try {
+    const expert = botPlayer({ endpoints: [server.url], name: "Nora" });
+    await expert.quickPlay(3);
+    const casual = botPlayer({ endpoints: [server.url], name: "Fahd" });
+    await casual.quickPlay(1);
+    assert.notEqual(casual.gameId, expert.gameId, "a level 1 player gets another table");
+    const seats = (expert.room!.state as unknown as { seats: { level: number }[] }).seats;
+    await until(() => expert.view?.phase === "PLAY", 30_000, "play at the expert table");
+    assert.deepEqual([1, 2, 3].map((s) => seats[s].level), [3, 3, 3]);
+    // The Brain was asked at each table's level.
+    const levels = async (gameId: string) =>
+      (await redis.xrange(BRAIN_REQUESTS, "-", "+"))
+        .map(([, f]) => JSON.parse(f[1]) as { gameId: string; level: number })
+        .filter((r) => r.gameId === gameId).map((r) => r.level);
+    await until(() => (expert.view?.hand?.tricks.length ?? 0) >= 2, 60_000, "two tricks");
+    const asked = await levels(expert.gameId!);
+    assert.ok(asked.length > 5 && asked.every((l) => l === 3), JSON.stringify(asked));
+    const other = await levels(casual.gameId!);
+    assert.ok(other.every((l) => l === 1), JSON.stringify(other));
+    await expert.leave();
+    await casual.leave();
+  } finally {
+    redis.disconnect();
+    worker.kill("SIGTERM");
+    await worker.status;
+    await server.stop();
+  }
+});

@@ -68,7 +68,8 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     publicAddress: config.publicAddress,
     greet: false,
     gracefullyShutdown: false, // main.ts handles the signals: rooms, Brain client and janitor stop together
-    rooms: { table: defineRoom(TableRoom) },
+    // Quick play matches players by bot level (a table's bots all play at one level).
+    rooms: { table: defineRoom(TableRoom).filterBy(["level"]) },
     routes: createRoutes(rt),
   });
   await server.listen(config.port);

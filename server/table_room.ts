@@ -359,7 +359,7 @@ function settingsFrom(o: JoinOptions): TableSettings {
     mode: o.mode,
     profile: quick ? "R" : o.profile ?? "R",
     target: quick ? 152 : o.target ?? 152,
-    bots: quick ? [1, 1, 1] : o.bots ?? [1, 1, 1],
+    bots: quick ? [o.level ?? 1, o.level ?? 1, o.level ?? 1] : o.bots ?? [1, 1, 1],
     code: quick ? "" : newInviteCode(),
     ...(!quick && o.turnSeconds ? { turnSeconds: o.turnSeconds } : {}),
   };

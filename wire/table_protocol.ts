@@ -137,6 +137,8 @@ export interface JoinOptions {
   readonly turnSeconds?: number;
   /** Bot levels of seats 1, 2 and 3 when they are empty at the start. */
   readonly bots?: readonly BotLevel[];
+  /** Quick play: the level of the table's bots (1 by default); players meet at their level. */
+  readonly level?: BotLevel;
 }
 
 // Display names: 1 to 24 characters with at least one visible one; no control or invisible
@@ -163,9 +165,11 @@ export function parseJoinOptions(value: unknown): JoinOptions | string {
       if (!Array.isArray(v) || v.length !== 3) throw new Invalid(p, "expected three bot levels");
       return Array.from(v, (x, i) => oneOf([1, 2, 3] as const)(x, `${p}[${i}]`));
     });
+    const level = f.opt("level", oneOf([1, 2, 3] as const));
     f.done();
     const out: Record<string, unknown> = { mode, name };
-    for (const [k, x] of Object.entries({ seatToken, code, profile, target, turnSeconds, bots })) {
+    const given = { seatToken, code, profile, target, turnSeconds, bots, level };
+    for (const [k, x] of Object.entries(given)) {
       if (x !== undefined) out[k] = x;
     }
     return out as unknown as JoinOptions;

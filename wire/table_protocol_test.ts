@@ -372,3 +372,9 @@ Deno.test("whatever parseJoinOptions() accepts is made only of known, valid fiel
     { numRuns: 1000 },
   );
 });
+
+Deno.test("quick play names its bots' level, 1 to 3", () => {
+  assert.deepEqual(parseJoinOptions({ level: 3 }), { mode: "quick", name: "Player", level: 3 });
+  assert.match(parseJoinOptions({ level: 4 }) as string, /^options\.level: /);
+  assert.match(parseJoinOptions({ level: "2" }) as string, /^options\.level: /);
+});

@@ -79,7 +79,7 @@ export async function boot(root: HTMLElement): Promise<void> {
   const announcer = new Announcer(live);
   let tables: ListedTable[] = [];
   const lobby = new Lobby({
-    quickPlay: (name) => play({ kind: "quick" }, name),
+    quickPlay: (name, level) => play({ kind: "quick", level }, name),
     createPrivate: (name, s) => play({ kind: "private", settings: s }, name),
     joinInvite: (name, code) => play({ kind: "invite", code }, name),
     settings: () => panels.settings(settings.value, (p) => settings.update(p)),

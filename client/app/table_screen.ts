@@ -27,7 +27,7 @@ import { type PublicSeat, publicState, seatLabel } from "./room_state.ts";
 
 /** How to get a seat. */
 export type Join =
-  | { readonly kind: "quick" }
+  | { readonly kind: "quick"; readonly level: 1 | 2 | 3 }
   | { readonly kind: "private"; readonly settings: Record<string, unknown> }
   | { readonly kind: "invite"; readonly code: string }
   | { readonly kind: "resume"; readonly gameId: string; readonly seatToken: string };
@@ -104,7 +104,7 @@ export class TableScreen {
     });
     this.client = client;
     try {
-      if (how.kind === "quick") await client.quickPlay();
+      if (how.kind === "quick") await client.quickPlay(how.level);
       else if (how.kind === "private") await client.createPrivate(how.settings);
       else if (how.kind === "invite") await client.joinInvite(how.code);
       else await client.resume(how.gameId, how.seatToken, 8_000);

@@ -67,11 +67,14 @@ export class TableClient {
     return new Client(this.options.endpoints[this.#endpoint % this.options.endpoints.length]);
   }
 
-  /** A seat at any quick-play table with room (bots fill it after a short wait). */
-  async quickPlay(): Promise<void> {
-    await this.#attach(
-      await this.#client.joinOrCreate("table", { mode: "quick", name: this.options.name }),
-    );
+  /**
+   * A seat at any quick-play table with room whose bots play at `level` (bots fill it after a
+   * short wait).
+   */
+  async quickPlay(level: 1 | 2 | 3 = 1): Promise<void> {
+    // Always named: matchmaking filters only on the fields a client gives.
+    const options = { mode: "quick", name: this.options.name, level };
+    await this.#attach(await this.#client.joinOrCreate("table", options));
   }
 
   /** Creates a private table as its host (seat 0). */

@@ -12,7 +12,8 @@ import { fill, h, icon } from "./dom.ts";
 
 /** What the lobby asks for. */
 export interface LobbyActions {
-  quickPlay(name: string): void;
+  /** Quick play with bots of `level` (1 to 3). */
+  quickPlay(name: string, level: 1 | 2 | 3): void;
   createPrivate(name: string, settings: Record<string, unknown>): void;
   joinInvite(name: string, code: string): void;
   settings(): void;
@@ -112,8 +113,12 @@ export class Lobby {
           type: "button",
           class: "primary big",
           "data-testid": "quick-play",
-          onclick: () => this.actions.quickPlay(value()),
+          onclick: () => {
+            const level = Number((this.el.querySelector("#quickLevel") as HTMLSelectElement).value);
+            this.actions.quickPlay(value(), level === 2 || level === 3 ? level : 1);
+          },
         }, t.quickPlay),
+        select("quickLevel", t.quickLevel, t.botLevels.map((l, k) => [String(k + 1), l]), "1"),
         h("p", {}, t.quickPlayHint),
       ),
       form,
