@@ -8,8 +8,9 @@
  *    1 s), and the fallback rate (decisions that hit the cap or searched no world; goal ≤ 1%).
  * 3. Decisions per second of one worker at level 2 and level 3 over those matches, and the
  *    process's peak resident memory (goal ≤ 256 MB; the solver's table is fixed in size).
- * 4. The reflex cache on Redis (database 4): a duplicate pair at level 2 with every decision
- *    looked up first; its hit rate.
+ * 4. The reflex cache on Redis (database 4): the same deals played twice by level 2 in every
+ *    seat (a game replayed, or both halves of a duplicate pair at one level), every decision
+ *    looked up first: the second match meets the first one's information sets.
  *
  * Ends with one JSON line of the figures.
  */
@@ -189,7 +190,7 @@ const store = new RedisBrainStore("redis://127.0.0.1:6379/4", {
 let hits = 0, lookups = 0;
 try {
   await store.ready();
-  // A duplicate pair: the same deals twice with the teams swapped, every decision looked up.
+  // The same deals twice, every decision looked up.
   // What a lookup finds: this match's own entries, and what Redis held from the first match.
   const known = new Map<string, string | null>();
   for (const swap of [0, 1]) {
@@ -218,7 +219,7 @@ try {
           gameId,
           version: state.version,
           seat,
-          level: (seat + swap) % 2 === 0 ? 2 : 1,
+          level: 2,
           deadline: Date.now() + 60_000,
           replyTo: "bench",
           view: viewFor(state, seat),

@@ -11,10 +11,13 @@ import {
   declarableProjects,
   type GameState,
   nextSeat,
+  points,
   rankOf,
   type Seat,
+  strength,
   suitOf,
   teamOf,
+  winningIndex,
 } from "@baloot/rules";
 import type { World } from "./worlds.ts";
 
@@ -41,11 +44,49 @@ export function worldLikelihood(view: GameState, seat: Seat, world: World): numb
       ? logistic(hokumStrength(cards, contract.trump!) - 5)
       : logistic(sunStrength(cards) - 5);
   }
+  w *= playLikelihood(view, seat, world);
   h.declared.forEach((list, s) => {
     if (s === seat || list === null) return;
     const possible = declarableProjects(dealt[s], s as Seat, contract.mode).map((p) => p.type);
     for (const d of list) if (d.project === null && !possible.includes(d.type)) w *= UNEXPLAINED;
   });
+  return w;
+}
+
+/** A losing follow that gave more points than a card the world says the seat had. */
+const COSTLY_FOLLOW = 0.3;
+
+/**
+ * How plausible the world makes the others' plays: a player who followed suit to a trick its
+ * side lost, giving more points than needed, is unlikely to have held a cheaper card of that
+ * suit that would also have lost.
+ */
+function playLikelihood(view: GameState, seat: Seat, world: World): number {
+  const h = view.hand!;
+  const trump = h.contract!.trump;
+  // What each seat still held when it played: its cards now, plus its later plays.
+  const held = world.hands.map((c) => new Set<Card>(c));
+  h.trick.cards.forEach((c, i) => held[nextSeat(h.trick.leader, i)].add(c));
+  let w = 1;
+  for (let t = h.tricks.length - 1; t >= 0; t--) {
+    const { leader, cards } = h.tricks[t];
+    const led = suitOf(cards[0]);
+    const winIndex = winningIndex(cards, trump);
+    const winCard = cards[winIndex];
+    const winner = nextSeat(leader, winIndex);
+    for (let i = cards.length - 1; i >= 0; i--) {
+      const s = nextSeat(leader, i);
+      const c = cards[i];
+      held[s].add(c);
+      if (s === seat || i === 0 || suitOf(c) !== led || teamOf(s) === teamOf(winner)) continue;
+      for (const d of held[s]) {
+        if (d === c || suitOf(d) !== led || points(d, trump) >= points(c, trump)) continue;
+        if (suitOf(winCard) === led && strength(d, trump) > strength(winCard, trump)) continue;
+        w *= COSTLY_FOLLOW;
+        break;
+      }
+    }
+  }
   return w;
 }
 

@@ -16,5 +16,7 @@ export * from "./solver.ts";
 export * from "./knowledge.ts";
 export * from "./worlds.ts";
 export * from "./version.ts";
+export * from "./arena.ts";
+export * from "./sprt.ts";
 export * from "./registry.ts";
 export * from "./worker.ts";

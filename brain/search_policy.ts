@@ -16,6 +16,8 @@ import {
   deriveSeed,
   fromHex,
   type GameState,
+  handFacts,
+  scoreHand,
   type Seat,
   type SeatCommand,
   teamOf,
@@ -52,6 +54,11 @@ export interface SearchSettings {
   readonly inference: boolean;
   /** Deals played out per call when bidding and doubling; 0 bids by the heuristic's rules. */
   readonly bidSamples: number;
+  /**
+   * Value a card by the game points the hand's card points come to (the contract made or
+   * failed, Kaboot, doubling), not by card points alone.
+   */
+  readonly gamePoints?: boolean;
 }
 
 /** Level 2: search from the second trick, rule-based bidding. */
@@ -74,6 +81,7 @@ export const LEVEL_3: SearchSettings = {
   solveNodes: 40_000,
   inference: true,
   bidSamples: 32,
+  gamePoints: true,
 };
 
 /** Counts of this process's search decisions, for benchmarks and logs. */
@@ -147,6 +155,7 @@ function playCard(
   const sums = new Map(cards.map((c) => [c, 0]));
   // A fresh table: a capped solve's bounds then depend on this request alone.
   solver().reset();
+  const utility = gamePointsOf(view, seat);
   let weight = 0, nodes = 0;
   SEARCH_STATS.searched++;
   for (let i = 0; i < settings.worlds * (settings.inference ? 2 : 1); i++) {
@@ -168,7 +177,8 @@ function playCard(
       profile: view.profile!,
     }, { nodes: settings.solveNodes, ms: settings.capMs - spent });
     for (const [card, r] of values) {
-      sums.set(card, sums.get(card)! + w * r.value);
+      const value = settings.gamePoints ? utility(r.value) : r.value;
+      sums.set(card, sums.get(card)! + w * value);
       nodes += r.nodes;
     }
     weight += w;
@@ -249,3 +259,34 @@ function simulateCalls(
 const SURE_T = 2;
 /** The least average gain, in game points, worth leaving the rule-based call for. */
 const MIN_GAIN = 1;
+
+/**
+ * The game points a hand's end comes to for `seat`'s team, less the other team's, as a function
+ * of the card points its team takes from now on (cached per value): the contract made or failed,
+ * Kaboot, doubling and the projects known so far, by the rules' own scoring.
+ */
+function gamePointsOf(view: GameState, seat: Seat): (rest: number) => number {
+  const h = view.hand!;
+  const team = teamOf(seat), other = 1 - team;
+  const { facts } = handFacts(view, h);
+  const total = (h.contract!.mode === "SUN" ? 120 : 152) + 10;
+  const left = total - h.raw[0] - h.raw[1];
+  const memo = new Map<number, number>();
+  return (rest) => {
+    const known = memo.get(rest);
+    if (known !== undefined) return known;
+    const raw = [0, 0];
+    raw[team] = h.raw[team] + rest;
+    raw[other] = h.raw[other] + left - rest;
+    const tricks: [number, number] = raw[other] === 0 ? [0, 0] : raw[team] === 0 ? [0, 0] : [4, 4];
+    if (raw[other] === 0) tricks[team] = 8;
+    else if (raw[team] === 0) tricks[other] = 8;
+    const score = scoreHand(
+      { ...facts, cardRaw: [raw[0], raw[1]], tricks, balootTeam: facts.balootTeam },
+      view.profile!,
+    );
+    const value = typeof score === "string" ? rest : score.awarded[team] - score.awarded[other];
+    memo.set(rest, value);
+    return value;
+  };
+}

@@ -77,7 +77,7 @@ export function parseBrainParams(value: unknown): BrainParams | string {
     if (!isRecord(g)) return `params.${level}: expected an object`;
     for (const [k, v] of Object.entries(g)) {
       const path = `params.${level}.${k}`;
-      if (k === "inference") {
+      if (k === "inference" || k === "gamePoints") {
         if (typeof v !== "boolean") return `${path}: expected true or false`;
       } else if (!(NUMBER_FIELDS.search as readonly string[]).includes(k)) {
         return `${path}: unknown field`;
