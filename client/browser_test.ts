@@ -186,7 +186,15 @@ Deno.test({
     await shot(page, "arabic-1-lobby");
     await page.getByTestId("name").fill("نورة");
     await page.getByTestId("quick-play").click();
-    await waitUntil(page, (h) => h.screen === "table" && h.myTurn, "a turn", 20_000);
+    await waitUntil(page, (h) => h.screen === "table", "the table", 20_000);
+    // A bidding turn: when the bots' auction ended before the player spoke, its first turn is a
+    // card, so the person plays on until a hand's bidding reaches it.
+    await playUntil(
+      [new Person(page, 9, "click")],
+      (h) => h.myTurn && h.phase === "BIDDING",
+      "a bidding turn",
+      60_000,
+    );
     const calls = await page.locator("#controls [data-testid=call]").allTextContents();
     assert(calls.some((c) => /[\u0600-\u06FF]/.test(c)), `calls: ${calls}`);
     assert(
