@@ -8,7 +8,7 @@
  */
 
 import { type ProfileId, PROFILES } from "@baloot/rules";
-import { summarize } from "./arena.ts";
+import { type PairResult, summarize } from "./arena.ts";
 import { type BotSpec, runPairs } from "./arena_pool.ts";
 import { POLICIES } from "./registry.ts";
 import { parseBrainParams } from "./version.ts";
@@ -69,14 +69,18 @@ if (import.meta.main) {
     const b = await spec(o.get("b"), o.get("b-params"));
     const seed = o.get("seed") ?? "arena";
     const started = performance.now();
+    const done: PairResult[] = [];
     const results = await runPairs(
       { a, b, seed, profile: profile as ProfileId },
       pairs,
       threads,
       (r) => {
-        if ((r.pair + 1) % 10 === 0) {
-          const s = summarize([r]);
-          console.error(`pair ${r.pair + 1}: ${s.gpPerDeal.toFixed(2)} gp/deal`);
+        done.push(r);
+        if (done.length % 10 === 0) {
+          const so = summarize(done);
+          console.error(
+            `${done.length} pairs: ${so.gpPerDeal.toFixed(2)} ± ${so.ci95.toFixed(2)} gp/deal`,
+          );
         }
       },
     );

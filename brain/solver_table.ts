@@ -53,14 +53,18 @@ export class TranspositionTable {
     return (x ^ (x >>> 15)) & this.#mask;
   }
 
-  /** The entry of this position, or -1. */
+  /** The entry of this position, or -1 (each position may sit in either slot of its pair). */
   find(h: Int32Array, leader: number): number {
-    const i = this.#slot(h, leader);
-    if (this.#leaders[i] !== leader) return -1;
+    const i = this.#slot(h, leader) & ~1;
+    if (this.#matches(i, h, leader)) return i;
+    if (this.#matches(i + 1, h, leader)) return i + 1;
+    return -1;
+  }
+
+  #matches(i: number, h: Int32Array, leader: number): boolean {
+    if (this.#leaders[i] !== leader) return false;
     const k = i * 4, keys = this.#keys;
-    return keys[k] === h[0] && keys[k + 1] === h[1] && keys[k + 2] === h[2] && keys[k + 3] === h[3]
-      ? i
-      : -1;
+    return keys[k] === h[0] && keys[k + 1] === h[1] && keys[k + 2] === h[2] && keys[k + 3] === h[3];
   }
 
   /** An entry's lower bound. */
@@ -78,31 +82,33 @@ export class TranspositionTable {
     return this.#moves[i];
   }
 
-  /** Records bounds for a position, narrowing the ones it had. */
+  /**
+   * Records bounds for a position, narrowing the ones it had. A new position takes the slot of
+   * its pair that holds fewer cards (cheaper to search again), or an empty one.
+   */
   store(h: Int32Array, leader: number, lower: number, upper: number, move: number): void {
-    const i = this.#slot(h, leader);
+    const found = this.find(h, leader);
+    if (found >= 0) {
+      if (lower > this.#lower[found]) this.#lower[found] = lower;
+      if (upper < this.#upper[found]) this.#upper[found] = upper;
+      if (move >= 0) this.#moves[found] = move;
+      return;
+    }
+    const pair = this.#slot(h, leader) & ~1;
+    const i = this.#leaders[pair] < 0
+      ? pair
+      : this.#leaders[pair + 1] < 0
+      ? pair + 1
+      : this.#cards[pair] <= this.#cards[pair + 1]
+      ? pair
+      : pair + 1;
     const k = i * 4, keys = this.#keys;
-    const cards = cardCount(h);
-    if (
-      this.#leaders[i] === leader && keys[k] === h[0] && keys[k + 1] === h[1] &&
-      keys[k + 2] === h[2] && keys[k + 3] === h[3]
-    ) {
-      if (lower > this.#lower[i]) this.#lower[i] = lower;
-      if (upper < this.#upper[i]) this.#upper[i] = upper;
-      if (move >= 0) this.#moves[i] = move;
-      return;
-    }
-    // Keep the dearer position unless the slot is empty or this one costs as much.
-    if (this.#leaders[i] >= 0 && this.#cards[i] > cards + 4) {
-      this.#cards[i] -= 4; // ageing: an old deep entry gives way in time
-      return;
-    }
     keys[k] = h[0];
     keys[k + 1] = h[1];
     keys[k + 2] = h[2];
     keys[k + 3] = h[3];
     this.#leaders[i] = leader;
-    this.#cards[i] = cards;
+    this.#cards[i] = cardCount(h);
     this.#lower[i] = lower;
     this.#upper[i] = upper;
     this.#moves[i] = move;
