@@ -19,11 +19,10 @@ import {
   DECK,
   deriveSeed,
   driveMatch,
-  legalCommands,
+  type GameState,
   nextSeat,
   PROFILE_R,
   type Seat,
-  SEATS,
   type Suit,
   SUITS,
   viewFor,
@@ -132,6 +131,21 @@ console.log(
 console.log(`  table: ${(solver.tableBytes / 2 ** 20).toFixed(1)} MB, fixed`);
 
 // ------------------------------------------------------------------ 2, 3. decisions in matches
+/** The request a table would send for `seat`'s decision. */
+function requestOf(gameId: string, state: GameState, seat: Seat, level: 1 | 2 | 3): BrainRequest {
+  return {
+    protocol: BRAIN_PROTOCOL,
+    id: requestId(gameId, state.version, seat),
+    gameId,
+    version: state.version,
+    seat,
+    level,
+    deadline: Date.now() + 60_000,
+    replyTo: "bench",
+    view: viewFor(state, seat),
+  };
+}
+
 /** Plays `MATCHES` matches with `level` in every seat through `answer`; decision times. */
 function decisions(level: 2 | 3, policies: LevelPolicies = LEVEL_POLICIES): number[] {
   const times: number[] = [];
@@ -140,17 +154,7 @@ function decisions(level: 2 | 3, policies: LevelPolicies = LEVEL_POLICIES): numb
     driveMatch(
       { profile: PROFILE_R, dealer: (m % 4) as Seat, seedFor: (n) => deriveSeed(gameId, n) },
       (state, seat) => {
-        const request: BrainRequest = {
-          protocol: BRAIN_PROTOCOL,
-          id: requestId(gameId, state.version, seat),
-          gameId,
-          version: state.version,
-          seat,
-          level,
-          deadline: Date.now() + 60_000,
-          replyTo: "bench",
-          view: viewFor(state, seat),
-        };
+        const request = requestOf(gameId, state, seat, level);
         const t = performance.now();
         const reply = answer(request, { worker: "bench", policies })!;
         times.push(performance.now() - t);
@@ -213,17 +217,7 @@ try {
     driveMatch(
       { profile: PROFILE_R, dealer: 0, seedFor: (n) => deriveSeed("bench-reflex", n) },
       (state, seat) => {
-        const request: BrainRequest = {
-          protocol: BRAIN_PROTOCOL,
-          id: requestId(gameId, state.version, seat),
-          gameId,
-          version: state.version,
-          seat,
-          level: 2,
-          deadline: Date.now() + 60_000,
-          replyTo: "bench",
-          view: viewFor(state, seat),
-        };
+        const request = requestOf(gameId, state, seat, 2);
         keys.push(reflexKey(request, BUILT_IN.id));
         return decide(request);
       },

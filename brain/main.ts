@@ -22,7 +22,7 @@
 
 import { RedisQueue } from "./redis_queue.ts";
 import { RedisBrainStore } from "./redis_store.ts";
-import { BrainWorker, formatStats, type WorkerStats } from "./worker.ts";
+import { BrainWorker, formatStats, noStats, type WorkerStats } from "./worker.ts";
 
 const STATS_EVERY_MS = 60_000;
 
@@ -82,15 +82,7 @@ clearInterval(follower);
 for (const signal of SIGNALS) Deno.removeSignalListener(signal, onSignal);
 await queue.close();
 await store.close();
-const zero: WorkerStats = {
-  answered: 0,
-  expired: 0,
-  deadLettered: 0,
-  reclaimed: 0,
-  cacheHits: 0,
-  cacheMisses: 0,
-};
-log(`stopped; in all: ${formatStats(worker.stats, zero)}`);
+log(`stopped; in all: ${formatStats(worker.stats, noStats())}`);
 
 /** The URL without its password, for logs. */
 function redacted(text: string): string {

@@ -256,14 +256,7 @@ const MAX_BACKOFF_MS = 2000;
  */
 export class BrainWorker {
   /** Counts since the start. */
-  readonly stats: WorkerStats = {
-    answered: 0,
-    expired: 0,
-    deadLettered: 0,
-    reclaimed: 0,
-    cacheHits: 0,
-    cacheMisses: 0,
-  };
+  readonly stats: WorkerStats = noStats();
   #version: BrainVersion = BUILT_IN;
   #policies: LevelPolicies;
   readonly #queue: RequestQueue;
@@ -407,6 +400,11 @@ export class BrainWorker {
       this.#wake = done;
     });
   }
+}
+
+/** Counts of a worker that has done nothing yet. */
+export function noStats(): WorkerStats {
+  return { answered: 0, expired: 0, deadLettered: 0, reclaimed: 0, cacheHits: 0, cacheMisses: 0 };
 }
 
 /** A log line of the counts gained since `before`. */
