@@ -500,7 +500,7 @@ export class Solver {
       // Leads: a winner first (no one else holds a better card of its suit, and in Hokum no
       // opponent can ruff it); then a low card to the partner's winner; then cheap cards.
       const suit = c >> 3, inSuit = others & suitMask(suit);
-      if ((inSuit & above(c)) === 0) return 300 + p;
+      if ((inSuit & above(c)) === 0 && !this.#ruffable(seat, suit)) return 300 + p;
       const partner = h[(seat + 2) & 3];
       if (inSuit !== 0 && (partner & (1 << highest(inSuit))) !== 0) return 200 - p;
       return 100 - p - (c & 7);
@@ -515,9 +515,18 @@ export class Solver {
     }
     if (partnerWins && !this.#beatenLater(seat, t[win])) return 350 + p; // it's ours: add points
     if (this.#beats(c, t[win])) {
-      return this.#beatenLater(seat, c) ? 150 + (c & 7) : 380 + p; // a sure winner, or a try
+      return this.#beatenLater(seat, c) ? 95 - p : 380 + p; // a sure winner, or a try
     }
     return 100 - p - (c & 7);
+  }
+
+  /** Whether an opponent of `seat`, void in `suit`, holds a trump. */
+  #ruffable(seat: number, suit: number): boolean {
+    const trump = this.#trump;
+    if (trump < 0 || suit === trump) return false;
+    const h = this.#hands, s = suitMask(suit), t = suitMask(trump);
+    const a = h[(seat + 1) & 3], b = h[(seat + 3) & 3];
+    return ((a & s) === 0 && (a & t) !== 0) || ((b & s) === 0 && (b & t) !== 0);
   }
 
   /** Whether an opponent of `seat` still to play in this trick can beat `card`. */
