@@ -348,6 +348,8 @@ export class TableRoom extends Room<{ state: TableStateType }> implements TableL
       target: t.settings.target,
       started: t.started,
       players: t.seats.map((s) => ({ name: s.name, kind: s.kind })),
+      // Quick play matches on it (`filterBy(["level"])`): a listing update must keep it.
+      ...(t.settings.mode === "quick" ? { level: t.settings.bots[0] } : {}),
     };
   }
 }
