@@ -596,10 +596,36 @@ export class Solver {
       this.#sureLower = this.#sureUpper = team === 0 ? total : 0;
       return;
     }
+    if (trump < 0) leaderSure += this.#partnerCash(cashable);
     if (team === 0) sure0 += leaderSure;
     else sure1 += leaderSure;
     this.#sureLower = sure0;
     this.#sureUpper = total - sure1;
+  }
+
+  /**
+   * In Sun, after the leader cashed `cashable`: the points of the partner's top runs, if the
+   * leader keeps a card of a suit the partner heads (an entry: nothing beats the partner's top
+   * there) and the partner has enough other cards to discard meanwhile; 0 otherwise.
+   */
+  #partnerCash(cashable: number): number {
+    const h = this.#hands, pts = this.#points, leader = this.#leader;
+    const mine = h[leader], partner = h[(leader + 2) & 3];
+    const all = h[0] | h[1] | h[2] | h[3];
+    let tops = 0, entry = false;
+    for (let s = 0; s < 4; s++) {
+      let suit = all & suitMask(s);
+      if (suit === 0 || (partner & (1 << highest(suit))) === 0) continue;
+      if ((mine & suitMask(s)) !== 0) entry = true;
+      while (suit !== 0 && (partner & (1 << highest(suit))) !== 0) {
+        tops |= 1 << highest(suit);
+        suit &= ~(1 << highest(suit));
+      }
+    }
+    if (!entry || tops === 0 || bitCount(partner & ~tops) < bitCount(cashable)) return 0;
+    let sum = 0;
+    for (let m = tops; m !== 0; m &= m - 1) sum += pts[lowest(m)];
+    return sum;
   }
 
   /** The team holding `card` (a card in play). */
