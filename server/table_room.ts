@@ -83,9 +83,8 @@ export class TableRoom extends Room<{ state: TableStateType }> implements TableL
       private: this.table.settings.mode === "private" || started,
       metadata: this.#listing(),
     });
-    if (this.table.settings.mode === "quick" && !started) {
-      this.#fillTimer = setTimeout(() => this.#start(), rt.config.quickFillMs);
-    }
+    // A quick table's bots fill it some time after its first player sits down (counting from
+    // here could start it before its creator's join arrives: a loaded machine takes a while).
     if (started) this.changed(); // a recovered table carries on where its log ends
   }
 
@@ -209,7 +208,12 @@ export class TableRoom extends Room<{ state: TableStateType }> implements TableL
     client.send(MSG.snapshot, { v: this.table.state.version, view: this.table.view(seat) });
     const humans = this.table.seats.filter((s) => s.kind === "human").length;
     if (this.table.settings.mode === "quick" && humans === 4) await this.#start();
-    else await this.#relist();
+    else {
+      if (this.table.settings.mode === "quick" && !this.table.started && !this.#fillTimer) {
+        this.#fillTimer = setTimeout(() => this.#start(), runtime().config.quickFillMs);
+      }
+      await this.#relist();
+    }
   }
 
   override onDrop(client: Client): void {
