@@ -1,0 +1,58 @@
+import assert from "node:assert/strict";
+import { type Card, teamOf } from "@baloot/rules";
+import { type PairResult, playPair, summarize } from "./arena.ts";
+import type { PolicyFactory } from "./registry.ts";
+import { POLICIES } from "./registry.ts";
+
+Deno.test("a duplicate pair deals the same cards twice, each team's cards going to the other bot", () => {
+  // Bots that remember the first cards they see in each hand, by team and match.
+  const seen = new Map<string, string>();
+  const spy = (name: string): PolicyFactory => (seed) => {
+    const inner = POLICIES.level1(seed);
+    return (view, seat, legal) => {
+      const h = view.hand!;
+      const match = seed.split(":").at(-2); // playPair seeds bots `<base>:<aTeam>:<seat>`
+      const key = `${match}:${h.no}:${seat}`;
+      if (!seen.has(key) && h.hands[seat].length === 5) {
+        seen.set(key, `${name}:${teamOf(seat)}:${(h.hands[seat] as Card[]).join(" ")}`);
+      }
+      return inner(view, seat, legal);
+    };
+  };
+  const r = playPair(spy("A"), spy("B"), "arena-test", 0);
+  assert.ok(r.hands >= 4 && r.aWins >= 0 && r.aWins <= 2);
+  let compared = 0;
+  for (const [key, value] of seen) {
+    const [match, hand, seat] = key.split(":");
+    if (match !== "0") continue;
+    const twin = seen.get(`1:${hand}:${seat}`);
+    if (!twin) continue; // the second match ended sooner
+    const [bot, , cards] = value.split(":");
+    const [twinBot, , twinCards] = twin.split(":");
+    assert.equal(twinCards, cards, `hand ${hand}, seat ${seat}: the same cards`);
+    assert.notEqual(twinBot, bot, `hand ${hand}, seat ${seat}: played by the other bot`);
+    compared++;
+  }
+  assert.ok(compared >= 8, `${compared} seats compared`);
+  // The same pair again: the same result (seeded deals and bots).
+  const again = playPair(spy("A"), spy("B"), "arena-test", 0);
+  assert.deepEqual([again.diff, again.hands, again.aWins], [r.diff, r.hands, r.aWins]);
+});
+
+Deno.test("summarize(): the mean of per-pair game points per deal, its 95% interval, the win rate", () => {
+  const pair = (diff: number, hands: number, aWins: number): PairResult => ({
+    pair: 0,
+    diff,
+    hands,
+    aWins,
+    msA: [1, 3],
+    msB: [2],
+  });
+  const s = summarize([pair(20, 10, 2), pair(0, 10, 1), pair(-10, 10, 0), pair(30, 10, 1)]);
+  // Per deal: 2, 0, -1, 3: mean 1, sample variance 10/3.
+  assert.equal(s.pairs, 4);
+  assert.equal(s.gpPerDeal, 1);
+  assert.ok(Math.abs(s.ci95 - 1.96 * Math.sqrt(10 / 3 / 4)) < 1e-9);
+  assert.equal(s.winRate, 0.5);
+  assert.deepEqual(s.msA, { mean: 2, p95: 3 });
+});
