@@ -161,6 +161,8 @@ export class Person {
   /** The person's choices, from a seeded stream so a failing run can be replayed. */
   readonly #random: ChaChaStream;
   turns = 0;
+  /** Turns whose first try did not register and were taken again by a click. */
+  retries = 0;
   constructor(
     readonly page: Page,
     seed: number,
@@ -205,12 +207,18 @@ export class Person {
     }
     this.turns++;
     // The move is in when the version moves on or the turn is offered again (a refusal).
-    await waitUntil(
-      this.page,
-      (x) => x.version > version || x.panel !== null || !x.myTurn,
-      "the move to be taken",
-      15_000,
-    );
+    const taken = (x: Seen) => x.version > version || x.panel !== null || !x.myTurn;
+    try {
+      await waitUntil(this.page, taken, "the move to be taken", 6_000);
+    } catch {
+      // Nothing happened (a drag or a key press lost while the table moved, on a loaded
+      // machine): like a person, try again, by a click this time; the retry is counted.
+      this.retries++;
+      const playable = await cards.count();
+      if (playable > 0) await cards.nth(this.#random.nextInt(playable)).click();
+      else if (await calls.count() > 0) await calls.first().click();
+      await waitUntil(this.page, taken, "the move to be taken (after a retry)", 15_000);
+    }
     return true;
   }
 
