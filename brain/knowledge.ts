@@ -14,8 +14,8 @@ import {
   ChaChaStream,
   DECK,
   type GameState,
-  isSureWinner,
   nextSeat,
+  partnerExempt,
   type Seat,
   strength,
   type Suit,
@@ -107,7 +107,8 @@ function readTrick(
       excluded[seat] |= suitBits(led);
       if (trump === null) continue;
       if (suitOf(c) !== trump) {
-        if (partnerWins && exempt(view, leader, before, seat, trump, playedMask)) continue;
+        const ctx = { trump, locked, leader, cards: before, playedMask, profile: view.profile! };
+        if (partnerWins && partnerExempt(seat, ctx)) continue;
         if (suitOf(win) === trump && !partnerWins && free) excluded[seat] |= higherTrumps;
         else excluded[seat] |= suitBits(trump);
       } else if (
@@ -120,27 +121,6 @@ function readTrick(
     ) {
       excluded[seat] |= higherTrumps; // [T5]: did not beat the trump led
     }
-  }
-}
-
-/** The partner-winning exemption ([T4a], V11) as it stood for that play. */
-function exempt(
-  view: GameState,
-  leader: Seat,
-  before: readonly Card[],
-  seat: Seat,
-  trump: Suit,
-  playedMask: number,
-): boolean {
-  switch (view.profile!.partnerExemption) {
-    case "ALWAYS":
-      return true;
-    case "NONE":
-      return false;
-    case "FOURTH_OR_SURE_WINNER":
-      if (before.length === 3) return true;
-      return before.length === 2 && teamOf(leader) === teamOf(seat) &&
-        isSureWinner(before[0], trump, playedMask);
   }
 }
 
@@ -184,7 +164,7 @@ export function viewProblem(view: GameState, seat: Seat): string | null {
   if (h.completed) {
     for (let s = 0; s < 4; s++) {
       const seatPlayed = h.tricks.length +
-        (nextSeatIn(h.trick.leader, h.trick.cards.length, s) ? 1 : 0);
+        ((s - h.trick.leader + 4) % 4 < h.trick.cards.length ? 1 : 0);
       if (h.hands[s].length !== 8 - seatPlayed) {
         return `seat ${s} holds ${h.hands[s].length} cards, not ${8 - seatPlayed}`;
       }
@@ -200,10 +180,4 @@ export function viewProblem(view: GameState, seat: Seat): string | null {
     return e instanceof Error ? e.message : String(e);
   }
   return null;
-}
-
-/** Whether `seat` has played in a trick led by `leader` with `count` cards so far. */
-function nextSeatIn(leader: Seat, count: number, seat: number): boolean {
-  for (let i = 0; i < count; i++) if (nextSeat(leader, i) === seat) return true;
-  return false;
 }

@@ -170,7 +170,7 @@ function restriction(hand: readonly Card[], ctx: TrickContext): Restriction {
     return { must: Must.FollowSuit, led, winCard };
   }
   if (trump === null || !hasTrump) return ANY; // [T3], or nothing to trump with
-  if (partnerWins && exempt(seat, ctx)) return ANY; // [T4a], V11
+  if (partnerWins && partnerExempt(seat, ctx)) return ANY; // [T4a], V11
   if (suitOf(winCard) === trump && !partnerWins) {
     if (canBeat) return { must: Must.Overtrump, led, winCard };
     if (ctx.profile.cannotOvertrump === "FREE") return ANY; // V12
@@ -178,8 +178,11 @@ function restriction(hand: readonly Card[], ctx: TrickContext): Restriction {
   return { must: Must.Trump, led, winCard };
 }
 
-/** The partner-winning exemption from trumping ([T4a], V11). */
-function exempt(seat: Seat, ctx: TrickContext): boolean {
+/**
+ * Whether `seat`, unable to follow while its partner wins the trick, is excused from trumping
+ * ([T4a], V11). `ctx.cards` are the trick's cards before `seat`'s.
+ */
+export function partnerExempt(seat: Seat, ctx: TrickContext): boolean {
   switch (ctx.profile.partnerExemption) {
     case "ALWAYS":
       return true;
