@@ -12,6 +12,7 @@ import {
   DECK,
   deriveSeed,
   fromHex,
+  type GameState,
   legalCards,
   nextSeat,
   points,
@@ -21,7 +22,9 @@ import {
   SUITS,
   teamOf,
   trickWinner,
+  viewFor,
 } from "@baloot/rules";
+import { type BrainRequest, requestId } from "@baloot/wire";
 import type { SolverPosition } from "./solver.ts";
 
 /** A seeded stream for tests. */
@@ -102,4 +105,30 @@ function minimax(p: SolverPosition, team: 0 | 1): number {
     best = maximize ? Math.max(best, v) : Math.min(best, v);
   }
   return best;
+}
+
+let games = 0;
+
+/**
+ * The request a table sends for the bot on turn in `state`, answered on `replyTo`: its own
+ * game id unless one is given, level 1 and a deadline 30 s away unless told otherwise.
+ */
+export function requestFor(
+  state: GameState,
+  replyTo: string,
+  options: { gameId?: string; level?: 1 | 2 | 3; deadline?: number } = {},
+): BrainRequest {
+  const seat = state.hand!.toAct as Seat;
+  const gameId = options.gameId ?? `g${++games}`;
+  return {
+    protocol: 1,
+    id: requestId(gameId, state.version, seat),
+    gameId,
+    version: state.version,
+    seat,
+    level: options.level ?? 1,
+    deadline: options.deadline ?? Date.now() + 30_000,
+    replyTo,
+    view: viewFor(state, seat),
+  };
 }

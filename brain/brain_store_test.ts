@@ -6,11 +6,11 @@ import {
   type GameState,
   legalCommands,
   PROFILE_R,
-  type Seat,
   SEATS,
   viewFor,
 } from "@baloot/rules";
-import { type BrainReply, type BrainRequest, parseBrainReply, requestId } from "@baloot/wire";
+import { type BrainReply, type BrainRequest, parseBrainReply } from "@baloot/wire";
+import { requestFor } from "./_testing.ts";
 import { seatChooser } from "./policy.ts";
 import { RedisQueue } from "./redis_queue.ts";
 import { RedisBrainStore } from "./redis_store.ts";
@@ -34,23 +34,6 @@ const BIDS: GameState[] = (() => {
   );
   return out;
 })();
-
-let games = 0;
-function requestFor(state: GameState, replyTo: string, level: 1 | 2 | 3 = 1): BrainRequest {
-  const seat = state.hand!.toAct as Seat;
-  const gameId = `s${++games}`;
-  return {
-    protocol: 1,
-    id: requestId(gameId, state.version, seat),
-    gameId,
-    version: state.version,
-    seat,
-    level,
-    deadline: Date.now() + 30_000,
-    replyTo,
-    view: viewFor(state, seat),
-  };
-}
 
 async function eventually(what: string, check: () => Promise<boolean>, ms = 10_000) {
   const end = Date.now() + ms;

@@ -10,7 +10,7 @@ import {
   SEATS,
   viewFor,
 } from "@baloot/rules";
-import { BRAIN_PROTOCOL, requestId } from "@baloot/wire";
+import { requestFor } from "./_testing.ts";
 import { seatChooser } from "./policy.ts";
 import { POLICIES } from "./registry.ts";
 import { LEVEL_2, LEVEL_3, searchPolicy } from "./search_policy.ts";
@@ -69,17 +69,7 @@ Deno.test("a bot's decision depends on its view only: other seats' hidden cards 
     for (const level of [1, 2, 3] as const) {
       const replies = [state, other].map((s) => {
         const view = viewFor(s, seat);
-        const request = {
-          protocol: BRAIN_PROTOCOL,
-          id: requestId("hidden", s.version, seat),
-          gameId: "hidden",
-          version: s.version,
-          seat,
-          level,
-          deadline: Date.now() + 60_000,
-          replyTo: "r",
-          view,
-        };
+        const request = requestFor(s, "r", { gameId: "hidden", level });
         // What travels holds none of the cards the seat may not see.
         const body = JSON.stringify(request);
         const visible = new Set(view.hand!.hands.flat());

@@ -1,15 +1,8 @@
 import assert from "node:assert/strict";
 import { Redis } from "ioredis";
-import {
-  decide,
-  deriveSeed,
-  driveMatch,
-  type GameState,
-  PROFILE_R,
-  type Seat,
-  viewFor,
-} from "@baloot/rules";
-import { type BrainReply, type BrainRequest, parseBrainReply, requestId } from "@baloot/wire";
+import { decide, deriveSeed, driveMatch, type GameState, PROFILE_R, viewFor } from "@baloot/rules";
+import { type BrainReply, type BrainRequest, parseBrainReply } from "@baloot/wire";
+import { requestFor } from "./_testing.ts";
 import { heuristicPolicy } from "./heuristic_policy.ts";
 import { seatChooser } from "./policy.ts";
 import { RedisQueue, type RedisQueueOptions } from "./redis_queue.ts";
@@ -30,29 +23,6 @@ const POSITIONS: readonly GameState[] = (() => {
   );
   return out;
 })();
-
-let games = 0;
-
-/** A request for the bot on turn in `state`, answered on `replyTo`. */
-function requestFor(
-  state: GameState,
-  replyTo: string,
-  options: { gameId?: string; level?: 1 | 2 | 3; deadline?: number } = {},
-): BrainRequest {
-  const seat = state.hand!.toAct as Seat;
-  const gameId = options.gameId ?? `g${++games}`;
-  return {
-    protocol: 1,
-    id: requestId(gameId, state.version, seat),
-    gameId,
-    version: state.version,
-    seat,
-    level: options.level ?? 1,
-    deadline: options.deadline ?? Date.now() + 30_000,
-    replyTo,
-    view: viewFor(state, seat),
-  };
-}
 
 /** The state each test request was built from, by request id, to check replies with `decide`. */
 const asked = new Map<string, GameState>();
