@@ -5,3 +5,4 @@
  */
 
 export * from "./net/table_client.ts";
+export * from "./net/watch_client.ts";

@@ -9,9 +9,9 @@
 
 import { type Card, DECK, type GameEvent, type Seat } from "@baloot/rules";
 
-/** A frame a client received: its message type and body, and the seat it played. */
+/** A frame a client received: its message type and body, and the seat it played (or watched). */
 export interface Frame {
-  readonly seat: Seat;
+  readonly seat: Seat | "spectator";
   readonly type: string;
   readonly body: unknown;
 }
@@ -65,8 +65,9 @@ class Knowledge {
     });
   }
 
-  /** Whether `seat` may know `card` at version `v`. */
-  knows(seat: Seat, card: Card, v: number): boolean {
+  /** Whether `seat` (a spectator: every seat) may know `card` at version `v`. */
+  knows(seat: Seat | "spectator", card: Card, v: number): boolean {
+    if (seat === "spectator") return ([0, 1, 2, 3] as const).every((s) => this.knows(s, card, v));
     let h = -1;
     for (let i = 0; i < this.starts.length && this.starts[i] <= v; i++) h = i;
     if (h < 0) return false;
@@ -79,7 +80,7 @@ class Knowledge {
 export function findLeaks(events: readonly GameEvent[], frames: readonly Frame[]): string[] {
   const k = new Knowledge(events);
   const leaks: string[] = [];
-  const check = (seat: Seat, v: number, value: unknown, where: string) => {
+  const check = (seat: Seat | "spectator", v: number, value: unknown, where: string) => {
     for (const m of JSON.stringify(value).matchAll(CARD)) {
       if (!k.knows(seat, m[1] as Card, v)) {
         leaks.push(`${where}: seat ${seat} saw ${m[1]} at version ${v}`);
@@ -88,12 +89,13 @@ export function findLeaks(events: readonly GameEvent[], frames: readonly Frame[]
   };
   for (const f of frames) {
     const body = f.body as Record<string, unknown>;
-    if (f.type === "events") {
+    if (f.type === "events" || f.type === "history") {
       for (const { v, e } of body.events as { v: number; e: unknown }[]) {
         check(f.seat, v, e, "events");
       }
     } else if (f.type === "snapshot") {
-      check(f.seat, body.v as number, body.view, "snapshot");
+      // A seat's snapshot holds `view`, a spectator's `state`.
+      check(f.seat, body.v as number, "state" in body ? body.state : body.view, "snapshot");
     } else {
       // Acks, errors, welcomes carry no cards at all.
       check(f.seat, 0, body, f.type);

@@ -4,7 +4,10 @@
  * @module
  */
 
+import { envNumber as num, LOCAL_ORIGINS, parseOrigins } from "@baloot/wire";
 import type { TableTimings } from "./table.ts";
+
+export { originAllowed } from "@baloot/wire";
 
 /**
  * V8 flags every game server process is started with (the launcher, compose, the tests and the
@@ -32,16 +35,11 @@ export interface ServerConfig {
   readonly leaseMs: number;
   /** Whether bots ask the Brain (else the fallback bot plays at once). */
   readonly brain: boolean;
-}
-
-function num(env: (k: string) => string | undefined, key: string, fallback: number): number {
-  const v = env(key);
-  if (v === undefined || v === "") return fallback;
-  const n = Number(v);
-  if (!Number.isFinite(n) || n < 0) {
-    throw new Error(`${key} must be a non-negative number, got ${v}`);
-  }
-  return n;
+  /**
+   * Where browsers reach the spectator relays (`ws://host:port`); a game's spectators are all
+   * sent to one of them, chosen by the game id, so each game is read once per relay.
+   */
+  readonly relayUrls: readonly string[];
 }
 
 /** Reads the settings; throws naming the variable when one is malformed. */
@@ -54,8 +52,8 @@ export function loadConfig(
     publicAddress: env("PUBLIC_ADDRESS") ?? `localhost:${port}`,
     redisUrl: env("REDIS_URL") ?? "redis://127.0.0.1:6379",
     archiveDir: env("ARCHIVE_DIR") ?? ".data/archive",
-    allowedOrigins: (env("ALLOWED_ORIGINS") ?? "http://localhost:*,http://127.0.0.1:*")
-      .split(",").map((s) => s.trim()).filter((s) => s.length > 0),
+    allowedOrigins: parseOrigins(env("ALLOWED_ORIGINS") ?? LOCAL_ORIGINS),
+    relayUrls: parseOrigins(env("RELAY_URLS") ?? "ws://localhost:2570"),
     timings: {
       cardMs: num(env, "TURN_MS", 20_000),
       callMs: num(env, "CALL_MS", 15_000),
@@ -68,18 +66,4 @@ export function loadConfig(
     leaseMs: num(env, "LEASE_MS", 3_000),
     brain: (env("BRAIN") ?? "on") !== "off",
   };
-}
-
-/**
- * Whether a browser origin may connect. Patterns may end in `:*` (any port). A request with no
- * `Origin` header is not from a browser page and passes (bots, tests, other services).
- */
-export function originAllowed(origin: string | null, allowed: readonly string[]): boolean {
-  if (origin === null || allowed.includes("*")) return true;
-  return allowed.some((a) => {
-    if (!a.endsWith(":*")) return origin === a;
-    const prefix = a.slice(0, -1); // "http://localhost:"
-    return origin === a.slice(0, -2) ||
-      (origin.startsWith(prefix) && /^\d{1,5}$/.test(origin.slice(prefix.length)));
-  });
 }

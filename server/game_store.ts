@@ -14,7 +14,7 @@
 
 import type { Redis } from "ioredis";
 import type { GameEvent } from "@baloot/rules";
-import { gameKeys, LEASES_KEY, parseEvent } from "@baloot/wire";
+import { gameKeys, LEASES_KEY, parseEvent, sumViewers } from "@baloot/wire";
 
 /** Why an append was refused. */
 export type AppendRefusal = "FENCED" | "CONFLICT" | "UNAVAILABLE";
@@ -168,6 +168,17 @@ export class GameStore {
   /** Sets table metadata fields. */
   async setMeta(gameId: string, fields: Record<string, string>): Promise<void> {
     await this.redis.hset(gameKeys(gameId).meta, fields);
+  }
+
+  /** How many spectators watch each game, over all relays (`relay_protocol.ts`). */
+  async viewers(gameIds: readonly string[]): Promise<number[]> {
+    if (gameIds.length === 0) return [];
+    const p = this.redis.pipeline();
+    for (const id of gameIds) p.hgetall(gameKeys(id).viewers);
+    const now = Date.now();
+    return ((await p.exec()) ?? []).map(([err, hash]) =>
+      err ? 0 : sumViewers((hash ?? {}) as Record<string, string>, now)
+    );
   }
 
   /** Keeps a finished game's keys for `seconds` more (it is archived by then). */

@@ -20,6 +20,8 @@ export interface TableListing {
   readonly started: boolean;
   readonly profile: string;
   readonly players: readonly { name: string; kind: string }[];
+  /** Spectators watching it now. */
+  readonly viewers: number;
 }
 
 /** The routes of a server process. */
@@ -37,9 +39,13 @@ export function createRoutes(rt: Runtime) {
         started: m.started === true,
         profile: String(m.profile),
         players: (m.players ?? []) as TableListing["players"],
+        viewers: 0,
       });
     }
-    return Response.json({ tables: listed });
+    const viewers = await store.viewers(listed.map((t) => t.gameId)).catch(() => []);
+    return Response.json({
+      tables: listed.map((t, i) => ({ ...t, viewers: viewers[i] ?? 0 })),
+    });
   });
 
   const game = createEndpoint("/api/games/:id", { method: "GET" }, async (ctx) => {
@@ -53,6 +59,19 @@ export function createRoutes(rt: Runtime) {
       return Response.json({ gameId: id, status: "recovering" }, { status: 503 });
     }
     return Response.json({ gameId: id, status: "live", roomId: meta.roomId });
+  });
+
+  // Where to watch a game: one relay per game (by its id), so a relay reads each game once.
+  const watch = createEndpoint("/api/watch/:id", { method: "GET" }, async (ctx) => {
+    const id = ctx.params.id;
+    if (!GAME_ID.test(id)) return Response.json({ error: "bad game id" }, { status: 400 });
+    const meta = await store.meta(id);
+    if (!meta.settings) return Response.json({ error: "no such game" }, { status: 404 });
+    const relays = rt.config.relayUrls;
+    if (relays.length === 0) {
+      return Response.json({ error: "no spectator relay is configured" }, { status: 503 });
+    }
+    return Response.json({ gameId: id, relay: relays[hash(id) % relays.length] });
   });
 
   const invite = createEndpoint("/api/invites/:code", { method: "GET" }, async (ctx) => {
@@ -69,11 +88,18 @@ export function createRoutes(rt: Runtime) {
     return Response.json({ gameId, roomId: meta.roomId });
   });
 
-  return createRouter({ tables, game, invite }, {
+  return createRouter({ tables, game, watch, invite }, {
     onRequest: (request: Request) => {
       if (!originAllowed(request.headers.get("origin"), rt.config.allowedOrigins)) {
         return Response.json({ error: "origin not allowed" }, { status: 403 });
       }
     },
   });
+}
+
+/** A small string hash (FNV-1a) spreading games over relays. */
+function hash(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h >>> 0;
 }

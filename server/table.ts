@@ -56,6 +56,11 @@ export interface TableSettings {
   readonly code: string;
   /** A human's time for a card, when the host chose one (a call gets three quarters of it). */
   readonly turnSeconds?: number;
+  /**
+   * How far the spectators' full view (every hand) runs behind the game, when the host chose
+   * (default 180 s); it never shows a hand before the hand has ended, whatever this says.
+   */
+  readonly watchDelaySeconds?: number;
 }
 
 /** One seat. */

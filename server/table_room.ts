@@ -22,6 +22,8 @@ import { SeatState, TableState, type TableStateType } from "./table_schema.ts";
 import { runtime } from "./runtime.ts";
 
 const SEATS: readonly Seat[] = [0, 1, 2, 3];
+/** How often a room reads its spectator count. */
+const VIEWERS_MS = 2_000;
 
 /** Options the janitor creates a recovery room with (never a client's: the nonce is local). */
 interface RecoverOptions {
@@ -77,6 +79,7 @@ export class TableRoom extends Room<{ state: TableStateType }> implements TableL
       processId: rt.processId,
     });
     this.#handlers();
+    this.clock.setInterval(() => this.#countViewers(), VIEWERS_MS);
     const started = this.table.started;
     // Private tables are joined by invite; started tables only by returning players.
     await this.setMatchmaking({
@@ -86,6 +89,12 @@ export class TableRoom extends Room<{ state: TableStateType }> implements TableL
     // A quick table's bots fill it some time after its first player sits down (counting from
     // here could start it before its creator's join arrives: a loaded machine takes a while).
     if (started) this.changed(); // a recovered table carries on where its log ends
+  }
+
+  /** Shows the players how many watch (the relays publish the counts). */
+  async #countViewers(): Promise<void> {
+    const [n] = await runtime().store.viewers([this.table.gameId]).catch(() => [undefined]);
+    if (n !== undefined && n !== this.state.viewers) this.state.viewers = n;
   }
 
   #initState(): void {
@@ -300,6 +309,8 @@ export class TableRoom extends Room<{ state: TableStateType }> implements TableL
       roomId: this.roomId,
       processId: rt.processId,
     });
+    // Spectators of the finished game follow the table into the new one.
+    await rt.tableDeps.store.setMeta(old.gameId, { next: table.gameId });
     for (const seat of SEATS) {
       const client = this.#clients[seat];
       client?.send(MSG.welcome, { protocol: 1, gameId: table.gameId, seat, v: 0 });
@@ -368,5 +379,8 @@ function settingsFrom(o: JoinOptions): TableSettings {
     bots: quick ? [o.level ?? 1, o.level ?? 1, o.level ?? 1] : o.bots ?? [1, 1, 1],
     code: quick ? "" : newInviteCode(),
     ...(!quick && o.turnSeconds ? { turnSeconds: o.turnSeconds } : {}),
+    ...(!quick && o.watchDelaySeconds !== undefined
+      ? { watchDelaySeconds: o.watchDelaySeconds }
+      : {}),
   };
 }

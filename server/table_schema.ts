@@ -41,6 +41,8 @@ export const TableState = schema({
    */
   deadline: t.float64().default(0),
   score: t.array("uint16"),
+  /** Spectators watching, over all relays (refreshed every few seconds). */
+  viewers: t.uint32().default(0),
 }, "TableState");
 
 /** The room state's type. */

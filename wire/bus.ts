@@ -22,6 +22,8 @@ export interface GameKeys {
   readonly fence: string;
   /** Table metadata hash: options, seat names, seat token hashes, bots, room id. */
   readonly meta: string;
+  /** Spectator counts: relay id → `count|expiresAt` (see `relay_protocol.ts`). */
+  readonly viewers: string;
 }
 
 /**
@@ -43,6 +45,7 @@ export function gameKeys(gameId: string): GameKeys {
     lease: `${base}:lease`,
     fence: `${base}:fence`,
     meta: `${base}:meta`,
+    viewers: `${base}:viewers`,
   };
 }
 

@@ -6,6 +6,7 @@
  *   stream entries).
  * - `record.ts`: the game record, one JSON Lines file per match (`docs/game-record.md`).
  * - `hand_facts.ts`: the input of the score command (`../shared/rules/hand-facts.md`).
+ * - `relay_protocol.ts`: what spectators and the relay say to each other; viewer counts.
  *
  * @module
  */
@@ -20,3 +21,5 @@ export * from "./bus.ts";
 export * from "./command_codec.ts";
 export * from "./table_protocol.ts";
 export * from "./brain_protocol.ts";
+export * from "./relay_protocol.ts";
+export * from "./settings.ts";

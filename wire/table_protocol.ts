@@ -137,6 +137,11 @@ export interface JoinOptions {
   readonly turnSeconds?: number;
   /** Bot levels of seats 1, 2 and 3 when they are empty at the start. */
   readonly bots?: readonly BotLevel[];
+  /**
+   * Private tables: how far the spectators' full view runs behind, in seconds (0 to 3600;
+   * default 180). A hand is never shown before it has ended.
+   */
+  readonly watchDelaySeconds?: number;
   /** Quick play: the level of the table's bots (1 by default); players meet at their level. */
   readonly level?: BotLevel;
 }
@@ -165,10 +170,11 @@ export function parseJoinOptions(value: unknown): JoinOptions | string {
       if (!Array.isArray(v) || v.length !== 3) throw new Invalid(p, "expected three bot levels");
       return Array.from(v, (x, i) => oneOf([1, 2, 3] as const)(x, `${p}[${i}]`));
     });
+    const watchDelaySeconds = f.opt("watchDelaySeconds", int(0, 3600));
     const level = f.opt("level", oneOf([1, 2, 3] as const));
     f.done();
     const out: Record<string, unknown> = { mode, name };
-    const given = { seatToken, code, profile, target, turnSeconds, bots, level };
+    const given = { seatToken, code, profile, target, turnSeconds, bots, watchDelaySeconds, level };
     for (const [k, x] of Object.entries(given)) {
       if (x !== undefined) out[k] = x;
     }

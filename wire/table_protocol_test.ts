@@ -33,6 +33,7 @@ const validOptions: fc.Arbitrary<Record<string, unknown>> = fc.record(
     profile: fc.constantFrom("R", "KM"),
     target: fc.integer({ min: 21, max: 1000 }),
     turnSeconds: fc.integer({ min: 5, max: 120 }),
+    watchDelaySeconds: fc.integer({ min: 0, max: 3600 }),
     bots: fc.array(fc.constantFrom(1, 2, 3), { minLength: 3, maxLength: 3 }),
   },
   { requiredKeys: [] },
@@ -298,6 +299,10 @@ Deno.test("join table settings and bots are checked one by one", () => {
     [{ target: "152" }, 'options.target: expected an integer 21..1000, got "152"'],
     [{ turnSeconds: 4 }, "options.turnSeconds: expected an integer 5..120, got 4"],
     [{ turnSeconds: 121 }, "options.turnSeconds: expected an integer 5..120, got 121"],
+    [
+      { watchDelaySeconds: -1 },
+      "options.watchDelaySeconds: expected an integer 0..3600, got -1",
+    ],
     [{ bots: [1, 2] }, "options.bots: expected three bot levels"],
     [{ bots: [1, 2, 3, 1] }, "options.bots: expected three bot levels"],
     [{ bots: "123" }, "options.bots: expected three bot levels"],
@@ -363,8 +368,17 @@ Deno.test("whatever parseJoinOptions() accepts is made only of known, valid fiel
       assert.deepEqual(parseJoinOptions(JSON.parse(JSON.stringify(r))), r);
       for (const k of Object.keys(r)) {
         assert.ok(
-          ["mode", "name", "seatToken", "code", "profile", "target", "turnSeconds", "bots"]
-            .includes(k),
+          [
+            "mode",
+            "name",
+            "seatToken",
+            "code",
+            "profile",
+            "target",
+            "turnSeconds",
+            "watchDelaySeconds",
+            "bots",
+          ].includes(k),
           k,
         );
       }

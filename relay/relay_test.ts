@@ -1,0 +1,305 @@
+import assert from "node:assert/strict";
+import { Redis } from "ioredis";
+import { type GameEvent, type GameState, redact, replay } from "@baloot/rules";
+import { gameKeys, MAX_HISTORY_EVENTS, WATCH_CLOSE } from "@baloot/wire";
+import { WatchClient } from "@baloot/client";
+import { flushTestRedis, testRedis, until } from "../server/_testing.ts";
+import { findLeaks } from "../server/_leaks.ts";
+import { GameWriter, recordedMatch, startTestRelay } from "./_testing.ts";
+
+/** This file's own Redis database. */
+const REDIS = testRedis(3);
+const opts = { sanitizeOps: false, sanitizeResources: false };
+const MATCH = recordedMatch("relay-1");
+const publicEvents = (events: readonly GameEvent[]) => events.map((e) => redact(e, "spectator"));
+
+/** A spectator that records every frame and the versions of the events it folded. */
+function spectator(relay: string, gameId: string, view: "live" | "full" = "live") {
+  const frames: { text: string; at: number }[] = [];
+  const versions: number[] = [];
+  const client = new WatchClient({
+    relay,
+    gameId,
+    view,
+    onFrame: (text) => frames.push({ text, at: Date.now() }),
+    onEvent: (_e, v) => versions.push(v),
+  });
+  return { client, frames, versions };
+}
+
+/** Appends the match a few events at a time, like a table in play. */
+async function play(w: GameWriter, step = 7, pauseMs = 5): Promise<void> {
+  while ((await w.append(step)) > 0) await new Promise((r) => setTimeout(r, pauseMs));
+}
+
+Deno.test(
+  "spectators on two relays see the whole match in order, gap-free after a drop, with nothing hidden",
+  opts,
+  async () => {
+    await flushTestRedis(REDIS);
+    const redis = new Redis(REDIS);
+    const a = await startTestRelay(REDIS, { relayId: "relay-a" });
+    const b = await startTestRelay(REDIS, { relayId: "relay-b" });
+    try {
+      const w = new GameWriter(redis, "g1", MATCH);
+      await w.create();
+      await w.append(3);
+      const s1 = spectator(a.url, "g1");
+      const s2 = spectator(b.url, "g1");
+      const s3 = spectator(a.url, "g1");
+      await Promise.all([s1.client.connect(), s2.client.connect(), s3.client.connect()]);
+      assert.equal(s1.client.version, 3, "joined mid-game: a snapshot at the current version");
+      assert.deepEqual(s1.client.seats.map((s) => s.name), ["Amal", "Badr", "Dana", "Fahd"]);
+      assert.ok(!s1.frames[0].text.includes("tokenHash"), "seat token hashes stay on the server");
+
+      // Viewer counts add up over both relays, in Redis and in what spectators are told.
+      await until(() => s1.client.viewers === 3 && s2.client.viewers === 3, 5_000, "3 viewers");
+
+      const playing = play(w);
+      await until(() => s3.client.version > 100, 10_000, "s3 to see some play");
+      s3.client.dropConnection();
+      await until(() => s3.client.status === "reconnecting", 5_000, "s3 to notice the drop");
+      await playing;
+      const n = MATCH.length;
+      await until(
+        () => [s1, s2, s3].every((s) => s.client.version === n),
+        10_000,
+        "every spectator at the last event",
+      );
+      const expected = replay(publicEvents(MATCH));
+      for (const s of [s1, s2, s3]) {
+        assert.deepEqual(
+          s.client.state,
+          expected as GameState,
+          "the folded state is the public game",
+        );
+        assert.equal(s.client.state?.phase, "OVER");
+      }
+      const contiguous = Array.from({ length: n - 3 }, (_, i) => i + 4);
+      assert.deepEqual(s1.versions, contiguous, "relay A: every event once, in order");
+      assert.deepEqual(s2.versions, contiguous, "relay B: the same");
+      assert.deepEqual(s3.versions, contiguous, "after the drop: exactly the missed events");
+      assert.equal(s3.client.reconnects, 1);
+      assert.equal(s3.client.snapshots, 1, "the catch-up needed no second snapshot");
+
+      for (const s of [s1, s2, s3]) {
+        const leaks = findLeaks(
+          MATCH,
+          s.frames.map(({ text }) => {
+            const body = JSON.parse(text);
+            return { seat: "spectator" as const, type: body.type, body };
+          }),
+        );
+        assert.deepEqual(leaks, [], "no hidden card in any frame");
+      }
+
+      // A position from another epoch (the log was replaced) gets a fresh snapshot.
+      const stale = new WatchClient({ relay: a.url, gameId: "g1" });
+      stale.epoch = "12345";
+      stale.version = 10;
+      await stale.connect();
+      assert.equal(stale.snapshots, 1);
+      assert.equal(stale.version, n);
+      stale.close();
+
+      for (const s of [s1, s2, s3]) s.client.close();
+      const hash = gameKeys("g1").viewers;
+      await until(() => s1.client.status === "closed", 1_000, "closed");
+      await new Promise((r) => setTimeout(r, 500));
+      assert.deepEqual(await redis.hgetall(hash), {}, "relays withdraw their counts");
+    } finally {
+      await a.stop();
+      await b.stop();
+      redis.disconnect();
+    }
+  },
+);
+
+Deno.test(
+  "the full view runs the delay behind and never shows a hand before it ended",
+  opts,
+  async () => {
+    await flushTestRedis(REDIS);
+    const redis = new Redis(REDIS);
+    const relay = await startTestRelay(REDIS, { fullViewDelayMs: 300 });
+    try {
+      const w = new GameWriter(redis, "g2", MATCH);
+      await w.create();
+      const full = spectator(relay.url, "g2", "full");
+      await full.client.connect();
+      assert.equal(full.client.delayMs, 300);
+      // The log's append times, by version, read back from Redis.
+      await play(w, 5, 15);
+      await until(() => full.client.version === MATCH.length, 10_000, "the full view to catch up");
+      const entries = await redis.xrange(gameKeys("g2").events, "-", "+");
+      const t = entries.map(([, f]) => Number(f[f.indexOf("t") + 1]));
+      // When each event's hand ended (0 outside hands).
+      const ended: number[] = [];
+      let open: number[] | null = null;
+      MATCH.forEach((e, i) => {
+        if (e.type === "HAND_START") open = [];
+        if (open) {
+          open.push(i);
+          if (e.type === "HAND_RESULT" || e.type === "HAND_CANCELLED") {
+            for (const j of open) ended[j] = t[i];
+            open = null;
+          }
+        } else ended[i] = 0;
+      });
+      let hidden = 0;
+      for (const { text, at } of full.frames) {
+        const f = JSON.parse(text);
+        const vs: number[] = f.type === "events" ? f.events.map((x: { v: number }) => x.v) : [f.v];
+        for (const v of vs.filter((v) => v > 0)) {
+          assert.ok(at >= t[v - 1] + 300, `v${v} shown ${at - t[v - 1]} ms after it happened`);
+          assert.ok(at >= ended[v - 1], `v${v} shown before its hand ended`);
+        }
+        if (f.type === "events") {
+          for (const x of f.events) {
+            if (x.e.type === "DEAL_INITIAL" && x.e.hands[1][0] !== null) hidden++;
+          }
+        }
+      }
+      assert.ok(hidden > 0, "the full view does show every hand, afterwards");
+      full.client.close();
+
+      // A table's own delay wins over the relay's default.
+      const w2 = new GameWriter(redis, "g3", MATCH);
+      await w2.create({ watchDelaySeconds: 1 });
+      const own = spectator(relay.url, "g3", "full");
+      await own.client.connect();
+      assert.equal(own.client.delayMs, 1_000);
+      own.client.close();
+    } finally {
+      await relay.stop();
+      redis.disconnect();
+    }
+  },
+);
+
+/** Opens a raw WebSocket and resolves with what it received and how it was closed. */
+function rawSocket(url: string, send: string[] = []) {
+  const ws = new WebSocket(url);
+  const got: string[] = [];
+  const closed = new Promise<{ code: number; got: string[] }>((resolve) => {
+    ws.onopen = () => send.forEach((m) => ws.send(m));
+    ws.onmessage = (m) => got.push(String(m.data));
+    ws.onclose = (c) => resolve({ code: c.code, got });
+  });
+  return { ws, closed };
+}
+
+Deno.test(
+  "bad input from a spectator gets an error and a close, and nothing else changes",
+  opts,
+  async () => {
+    await flushTestRedis(REDIS);
+    const redis = new Redis(REDIS);
+    const relay = await startTestRelay(REDIS);
+    try {
+      const w = new GameWriter(redis, "g4", MATCH);
+      await w.create();
+      await w.append(200);
+      const good = spectator(relay.url, "g4");
+      await good.client.connect();
+      const cases: [string, string[], number, string][] = [
+        ["/watch/g4?view=secret", [], WATCH_CLOSE.badInput, "BAD_REQUEST"],
+        ["/watch/g4?admin=1", [], WATCH_CLOSE.badInput, "BAD_REQUEST"],
+        ["/watch/no-such-game", [], WATCH_CLOSE.notFound, "NOT_FOUND"],
+        ["/watch/g4", ["{not json"], WATCH_CLOSE.badInput, "BAD_MESSAGE"],
+        ["/watch/g4", ['{"type":"cards","seat":1}'], WATCH_CLOSE.badInput, "BAD_MESSAGE"],
+        [
+          "/watch/g4",
+          [JSON.stringify({ type: "history", from: 1, to: 5, x: "y".repeat(300) })],
+          WATCH_CLOSE.badInput,
+          "BAD_MESSAGE",
+        ],
+        [
+          "/watch/g4",
+          Array(30).fill('{"type":"history","from":1,"to":2}'),
+          WATCH_CLOSE.badInput,
+          "FLOOD",
+        ],
+      ];
+      for (const [path, send, code, error] of cases) {
+        const { closed } = rawSocket(relay.url + path, send);
+        const r = await closed;
+        // A flooder's socket is closed with its messages still arriving: the close handshake
+        // cannot finish cleanly (code 1006, which Deno reports as 0), but the error got there.
+        const codes = error === "FLOOD" ? [code, 0, 1006] : [code];
+        assert.ok(codes.includes(r.code), `${path} ${send[0]}: closed with ${r.code}`);
+        const last = JSON.parse(r.got.at(-1)!);
+        assert.equal(last.type, "error");
+        assert.equal(last.code, error, `${path} ${send[0] ?? ""}`);
+      }
+      // History within bounds, for rewinding: public events only.
+      const h = await good.client.history(1, 60);
+      assert.deepEqual(h.map((x) => x.e), publicEvents(MATCH.slice(0, 60)));
+      assert.deepEqual(
+        (await good.client.history(150, 400)).map((x) => x.v).at(-1),
+        200,
+        "clipped to what was shown",
+      );
+      await w.append();
+      await until(() => good.client.version === MATCH.length, 5_000, "the good spectator goes on");
+      assert.equal(relay.relay.stats().refused, 6, "each bad request closed its sender only");
+      good.client.close();
+    } finally {
+      await relay.stop();
+      redis.disconnect();
+    }
+  },
+);
+
+Deno.test(
+  "a spectator that stops reading is dropped without delaying the others",
+  opts,
+  async () => {
+    await flushTestRedis(REDIS);
+    const redis = new Redis(REDIS);
+    const relay = await startTestRelay(REDIS, { sendBufferBytes: 64 * 1024 });
+    try {
+      const long = recordedMatch("relay-long", 1000); // about 3,000 events: big history replies
+      const w = new GameWriter(redis, "g5", long);
+      await w.create();
+      await w.append();
+      // A raw connection that asks for history at its allowed rate and never reads its socket.
+      const conn = await Deno.connect({ hostname: "127.0.0.1", port: relay.port });
+      const request = "GET /watch/g5 HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\n" +
+        "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n" +
+        "Sec-WebSocket-Version: 13\r\n\r\n";
+      await conn.write(new TextEncoder().encode(request));
+      const frame = (text: string) => {
+        const body = new TextEncoder().encode(text);
+        const mask = [1, 2, 3, 4];
+        return new Uint8Array([
+          0x81,
+          0x80 | body.length,
+          ...mask,
+          ...body.map((b, i) => b ^ mask[i % 4]),
+        ]);
+      };
+      const ask = frame(JSON.stringify({ type: "history", from: 1, to: MAX_HISTORY_EVENTS }));
+      const good = spectator(relay.url, "g5");
+      await good.client.connect();
+      const waits: number[] = [];
+      const deadline = Date.now() + 30_000;
+      while (relay.relay.stats().dropped === 0 && Date.now() < deadline) {
+        await conn.write(ask).catch(() => {});
+        const t0 = performance.now();
+        await good.client.history(1, MAX_HISTORY_EVENTS);
+        waits.push(performance.now() - t0);
+        await new Promise((r) => setTimeout(r, 250));
+      }
+      assert.equal(relay.relay.stats().dropped, 1, "the slow spectator was dropped");
+      assert.equal(good.client.status, "live", "the reading one stays");
+      waits.sort((x, y) => x - y);
+      assert.ok(waits.at(-1)! < 1_000, `the other spectator waited at most ${waits.at(-1)} ms`);
+      conn.close();
+      good.client.close();
+    } finally {
+      await relay.stop();
+      redis.disconnect();
+    }
+  },
+);
