@@ -22,7 +22,7 @@ USER deno
 # Fetch every npm package the entry points need into DENO_DIR, as the lock file pins them
 # (--frozen fails the build rather than change the lock). Containers then start with
 # --cached-only: no registry needed at run time.
-RUN deno install --frozen --entrypoint server/main.ts brain/main.ts
+RUN deno install --frozen --entrypoint server/main.ts brain/main.ts relay/main.ts
 
 # The browser client every game server serves at `/` (into client/dist/, the one writable
 # folder of the source).

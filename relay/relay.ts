@@ -37,6 +37,9 @@ export interface RelayStats {
   readonly dropped: number;
   /** Spectators closed for bad input. */
   readonly refused: number;
+  /** The process's resident memory and V8 heap in use, bytes. */
+  readonly rss: number;
+  readonly heapUsed: number;
 }
 
 /** Messages a spectator may send per second (a burst of twice as many passes). */
@@ -157,6 +160,8 @@ export class Relay {
       feeds: this.#feeds.size,
       dropped: this.#dropped,
       refused: this.#refused,
+      rss: Deno.memoryUsage().rss,
+      heapUsed: Deno.memoryUsage().heapUsed,
     };
   }
 

@@ -97,7 +97,9 @@ Deno.test("make_art: the required files are all there", () => {
     assert.ok(art.has(`assets/sounds/${name}.wav`), name);
   }
   assert.ok(art.has("assets/table/felt.svg"));
-  for (const name of ["sound-on", "sound-off", "settings", "leave", "trump-frame"]) {
+  for (
+    const name of ["sound-on", "sound-off", "settings", "leave", "eye", "rewind", "trump-frame"]
+  ) {
     assert.ok(art.has(`assets/ui/${name}.svg`), name);
   }
   const licence = decode(art.get("assets/LICENSE.md")!);

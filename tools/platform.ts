@@ -4,7 +4,9 @@
  * - `SERVER_PROCESSES` game servers (`server/main.ts`, default 2) on ports `PORT`, `PORT`+1, …
  *   (default 2567), each with its own `PUBLIC_ADDRESS` (`localhost:<port>`), all on `REDIS_URL`
  *   and sharing one `ARCHIVE_DIR` (default `.data/archive`);
- * - `BRAIN_WORKERS` Brain workers (`brain/main.ts`, default 1), one consumer group.
+ * - `BRAIN_WORKERS` Brain workers (`brain/main.ts`, default 1), one consumer group;
+ * - one spectator relay (`relay/main.ts`) on `RELAY_PORT` (default 2570); the servers send
+ *   spectators there (`RELAY_URLS`).
  *
  * Every child's output lines are prefixed with its name (`game-1 | …`, `brain-1 | …`). Once every
  * server has printed its ready line, a banner says where things are; then, unless `--no-demo`,
@@ -40,6 +42,9 @@ const DEFAULT_ARCHIVE_DIR = ".data/archive";
 const DEFAULT_READY_TIMEOUT_MS = 60_000;
 /** What `server/main.ts` prints once it listens: `baloot server <processId> on :<port> (…)`. */
 const SERVER_READY = /^baloot server (\S+) on :(\d+)/;
+/** What `relay/main.ts` prints once it listens. */
+const RELAY_READY = /^baloot relay (\S+) on :(\d+)/;
+const DEFAULT_RELAY_PORT = 2570;
 
 const USAGE = `Usage: deno task start [--servers N] [--port P] [--no-demo]
 
@@ -50,7 +55,7 @@ Starts the Baloot platform: game servers, Brain workers, and a live demo match i
   --no-demo     start the services only, without the demo match
   -h, --help    this text
 
-Other environment: BRAIN_WORKERS (default ${DEFAULT_BRAIN_WORKERS}), REDIS_URL (default ${DEFAULT_REDIS_URL}),
+Other environment: BRAIN_WORKERS (default ${DEFAULT_BRAIN_WORKERS}), RELAY_PORT (default ${DEFAULT_RELAY_PORT}), REDIS_URL (default ${DEFAULT_REDIS_URL}),
 ARCHIVE_DIR (default ${DEFAULT_ARCHIVE_DIR}), READY_TIMEOUT_MS (default ${DEFAULT_READY_TIMEOUT_MS});
 every other variable (TURN_MS, BOT_DELAY_MS, …) passes to the processes unchanged.`;
 
@@ -59,6 +64,8 @@ export interface PlatformOptions {
   readonly servers: number;
   readonly port: number;
   readonly brainWorkers: number;
+  /** The spectator relay's port. */
+  readonly relayPort: number;
   readonly demo: boolean;
   readonly redisUrl: string;
   /** Absolute. */
@@ -115,12 +122,17 @@ export function parseOptions(
   if (port + servers - 1 > 65_535) {
     throw new UsageError(`ports ${port}..${port + servers - 1} go past 65535`);
   }
+  const relayPort = count("RELAY_PORT", env("RELAY_PORT"), DEFAULT_RELAY_PORT, 1);
+  if (relayPort >= port && relayPort < port + servers) {
+    throw new UsageError(`RELAY_PORT ${relayPort} is one of the game servers' ports`);
+  }
   const archive = env("ARCHIVE_DIR") || DEFAULT_ARCHIVE_DIR;
   return {
     help: v.help === true,
     servers,
     port,
     brainWorkers: count("BRAIN_WORKERS", env("BRAIN_WORKERS"), DEFAULT_BRAIN_WORKERS, 0),
+    relayPort,
     demo: v["no-demo"] !== true,
     redisUrl: env("REDIS_URL") || DEFAULT_REDIS_URL,
     archiveDir: isAbsolute(archive) ? archive : resolve(ROOT, archive),
@@ -181,7 +193,12 @@ function portTaken(port: number): boolean {
 
 /** The services to run for `o`. */
 function services(o: PlatformOptions): ServiceSpec[] {
-  const base = { ...Deno.env.toObject(), REDIS_URL: o.redisUrl, ARCHIVE_DIR: o.archiveDir };
+  const base = {
+    ...Deno.env.toObject(),
+    REDIS_URL: o.redisUrl,
+    ARCHIVE_DIR: o.archiveDir,
+    RELAY_URLS: `ws://localhost:${o.relayPort}`,
+  };
   const list: ServiceSpec[] = [];
   for (let i = 0; i < o.servers; i++) {
     const port = o.port + i;
@@ -201,15 +218,26 @@ function services(o: PlatformOptions): ServiceSpec[] {
     if (workerName) env.BRAIN_WORKER = `${workerName}-${i + 1}`;
     list.push({ name: `brain-${i + 1}`, script: "brain/main.ts", env });
   }
+  list.push({
+    name: "relay-1",
+    script: "relay/main.ts",
+    env: { ...base, RELAY_PORT: String(o.relayPort), RELAY_ID: "relay-1" },
+    ready: RELAY_READY,
+    url: `ws://localhost:${o.relayPort}`,
+  });
   // The browser client is served by every game server (`/`), built before they start.
-  // ----- LATER: the spectator relay and the scout join here, with their issues. ------
-  // Add their ServiceSpec entries (a `ready` pattern for the banner to wait for, and a `url`),
-  // and their lines to the banner below.
+  // ----- LATER: the scout joins here, with its issue. ------
   return list;
 }
 
+/** The game servers among the services. */
+function gameServers(specs: readonly ServiceSpec[]): ServiceSpec[] {
+  return specs.filter((s) => s.name.startsWith("game-"));
+}
+
 function banner(o: PlatformOptions, specs: readonly ServiceSpec[]): string[] {
-  const servers = specs.filter((s) => s.url).map((s) => `${s.name} ${s.url}`);
+  const servers = gameServers(specs).map((s) => `${s.name} ${s.url}`);
+  const relays = specs.filter((s) => s.name.startsWith("relay-")).map((s) => s.url);
   const line = "─".repeat(64);
   return [
     line,
@@ -219,8 +247,8 @@ function banner(o: PlatformOptions, specs: readonly ServiceSpec[]): string[] {
     `  Redis          ${redacted(o.redisUrl)}`,
     `  game records   archived in ${o.archiveDir}`,
     `  PLAY           http://localhost:${o.port}/   (open it in a browser)`,
-    // LATER: the relay's address (its issue).
-    "  relay, scout: not part of the platform yet",
+    `  spectators     ${relays.join("   ")}   (watch from the lobby's live tables)`,
+    "  scout: not part of the platform yet",
     "Stop with Ctrl-C.",
     line,
   ];
@@ -247,7 +275,7 @@ async function main(args: readonly string[]): Promise<number> {
     );
     return 1;
   }
-  for (let p = o.port; p < o.port + o.servers; p++) {
+  for (const p of [...Array(o.servers).keys()].map((i) => o.port + i).concat(o.relayPort)) {
     if (portTaken(p)) {
       say(`ERROR: port ${p} is already in use (another platform running?); try --port`);
       return 1;
@@ -325,7 +353,7 @@ async function main(args: readonly string[]): Promise<number> {
   for (const line of banner(o, specs)) say(line);
 
   if (o.demo) {
-    const listed = specs.filter((s) => s.url);
+    const listed = gameServers(specs);
     demo = new DemoMatch(listed.map((s) => s.url!), listed[0].name, o.archiveDir);
     try {
       await demo.run();

@@ -21,6 +21,7 @@ function freePorts(): number {
     try {
       Deno.listen({ port, hostname: "0.0.0.0" }).close();
       Deno.listen({ port: port + 1, hostname: "0.0.0.0" }).close();
+      Deno.listen({ port: port + 2, hostname: "0.0.0.0" }).close();
       return port;
     } catch { /* taken: try another */ }
   }
@@ -61,7 +62,7 @@ Deno.test("platform: servers and a brain worker start, answer, and stop on SIGTE
   const archive = await Deno.makeTempDir({ prefix: "baloot-platform-" });
   const child = new Deno.Command(Deno.execPath(), {
     args: ["run", "-A", PLATFORM, "--no-demo", "--servers", "2", "--port", String(port)],
-    env: { REDIS_URL: REDIS, ARCHIVE_DIR: archive },
+    env: { REDIS_URL: REDIS, ARCHIVE_DIR: archive, RELAY_PORT: String(port + 2) },
     stdin: "null",
     stdout: "piped",
     stderr: "piped",
@@ -93,6 +94,9 @@ Deno.test("platform: servers and a brain worker start, answer, and stop on SIGTE
     assert.ok(!exited, `the platform exited early:\n${lines.join("\n")}`);
     assert.ok(lines.some((l) => l.startsWith("game-1 | baloot server")), "game-1's ready line");
     assert.ok(lines.some((l) => l.startsWith("game-2 | baloot server")), "game-2's ready line");
+    assert.ok(lines.some((l) => l.startsWith("relay-1 | baloot relay")), "the relay's ready line");
+    const relay = await (await fetch(`http://127.0.0.1:${port + 2}/health`)).json();
+    assert.equal(relay.relayId, "relay-1", "the relay answers");
 
     for (const p of [port, port + 1]) {
       const health = await fetch(`http://127.0.0.1:${p}/__healthcheck`);
@@ -120,6 +124,7 @@ Deno.test("platform: servers and a brain worker start, answer, and stop on SIGTE
     const commands = children.map(([, c]) => c);
     assert.equal(commands.filter((c) => c.includes("server/main.ts")).length, 2, `${commands}`);
     assert.equal(commands.filter((c) => c.includes("brain/main.ts")).length, 1, `${commands}`);
+    assert.equal(commands.filter((c) => c.includes("relay/main.ts")).length, 1, `${commands}`);
 
     const t0 = Date.now();
     child.kill("SIGTERM");

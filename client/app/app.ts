@@ -23,6 +23,7 @@ import { loadSeat } from "./session.ts";
 import { SettingsStore } from "./settings.ts";
 import { type Join, type ScreenHost, TableScreen } from "./table_screen.ts";
 import { installTestHook } from "./test_hook.ts";
+import { WatchScreen } from "./watch_screen.ts";
 
 /** Sets the page's language and direction. */
 function applyLang(lang: Lang): void {
@@ -82,6 +83,11 @@ export async function boot(root: HTMLElement): Promise<void> {
     quickPlay: (name, level) => play({ kind: "quick", level }, name),
     createPrivate: (name, s) => play({ kind: "private", settings: s }, name),
     joinInvite: (name, code) => play({ kind: "invite", code }, name),
+    watch: (gameId, how) => {
+      sounds.load();
+      lobby.busy(settings.value.lang);
+      watching.watch(gameId, how);
+    },
     settings: () => panels.settings(settings.value, (p) => settings.update(p)),
   });
   overlay.prepend(view.ring.el);
@@ -99,6 +105,8 @@ export async function boot(root: HTMLElement): Promise<void> {
     exit: (message) => showLobby(message),
   };
   const screen = new TableScreen(host);
+  const watching = new WatchScreen(host);
+  const idle = () => !screen.client && !watching.client && lobby.screen === "lobby";
 
   function showLobby(message?: string): void {
     view.show(false);
@@ -113,13 +121,11 @@ export async function boot(root: HTMLElement): Promise<void> {
       const r = await fetch("/api/tables");
       if (!r.ok) return;
       tables = ((await r.json()).tables ?? []) as ListedTable[];
-      if (!screen.client && lobby.screen === "lobby") {
-        lobby.show(settings.value.lang, settings.value.name, tables);
-      }
+      if (idle()) lobby.show(settings.value.lang, settings.value.name, tables);
     } catch { /* the list stays as it was */ }
   }
   setInterval(() => {
-    if (!screen.client && lobby.screen === "lobby" && !document.hidden) refreshTables();
+    if (idle() && !document.hidden) refreshTables();
   }, 5_000);
 
   function play(how: Join, name: string): void {
@@ -150,6 +156,7 @@ export async function boot(root: HTMLElement): Promise<void> {
     view.setLayout(current);
     placeFelt();
     screen.relayout();
+    watching.relayout();
     const wanted = atlasResolution(current.cardW, devicePixelRatio);
     if (wanted > resolution && !reloading) await reloadCards(wanted);
   }
@@ -173,8 +180,8 @@ export async function boot(root: HTMLElement): Promise<void> {
     tweens.speed = s.animSpeed;
     sounds.muted = s.muted;
     if (layout(innerWidth, innerHeight, s.cardScale).cardW !== current.cardW) relayout();
-    else screen.relayout();
-    if (!screen.client && lobby.screen === "lobby") lobby.show(s.lang, s.name, tables);
+    else (screen.relayout(), watching.relayout());
+    if (idle()) lobby.show(s.lang, s.name, tables);
     if (panels.kind === "settings") panels.settings(s, (p) => settings.update(p));
   });
   let fourColour = settings.value.fourColour;
@@ -185,13 +192,17 @@ export async function boot(root: HTMLElement): Promise<void> {
     }
   });
 
-  installTestHook(screen, panels, tweens, lobby);
+  installTestHook(screen, watching, panels, tweens, lobby);
 
   // Routing: an invite link, a seat to return to, or the lobby.
   const params = new URLSearchParams(location.search);
   const invite = params.get("invite");
+  const watch = params.get("watch");
   const saved = loadSeat();
-  if (invite) {
+  if (watch) {
+    lobby.busy(settings.value.lang);
+    await watching.watch(watch, params.get("view") === "full" ? "full" : "live");
+  } else if (invite) {
     history.replaceState(null, "", "/");
     lobby.invited(settings.value.lang, settings.value.name, invite);
   } else if (saved) {

@@ -14,6 +14,10 @@ export interface HookState {
   readonly seat: number | null;
   readonly phase: string | null;
   readonly version: number;
+  /** The version of the state the table shows (behind `version` while animating or rewinding). */
+  readonly shownVersion: number;
+  /** Spectators of the watched table (the spectator screen). */
+  readonly viewers: number;
   readonly toAct: number | null;
   readonly myTurn: boolean;
   readonly settled: boolean;

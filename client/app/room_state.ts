@@ -24,6 +24,8 @@ export interface PublicState {
   readonly code: string;
   readonly deadline: number;
   readonly mode: string;
+  /** Spectators watching. */
+  readonly viewers: number;
 }
 
 /** Reads the Colyseus room state (tolerating a partial one while it arrives). */
@@ -46,6 +48,7 @@ export function publicState(state: unknown): PublicState {
     code: String(s.code ?? ""),
     deadline: Number(s.deadline ?? 0),
     mode: String(s.mode ?? "quick"),
+    viewers: Number(s.viewers ?? 0),
   };
 }
 

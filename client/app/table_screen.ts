@@ -10,7 +10,7 @@
  */
 
 import type { Room } from "@colyseus/sdk";
-import { type GameEvent, type GameState, nextSeat, type Seat, teamOf } from "@baloot/rules";
+import { type GameEvent, type GameState, type Seat, teamOf } from "@baloot/rules";
 import { type ConnectionStatus, TableClient } from "../net/table_client.ts";
 import type { TableView } from "../table/table_view.ts";
 import { Hud } from "../ui/hud.ts";
@@ -18,12 +18,12 @@ import type { Lobby } from "../ui/lobby.ts";
 import type { Panels } from "../ui/panels.ts";
 import type { Announcer } from "../ui/announcer.ts";
 import type { Sounds } from "../ui/sounds.ts";
-import { describe } from "./describe.ts";
 import { strings } from "./i18n.ts";
 import { saveSeat } from "./session.ts";
 import type { SettingsStore } from "./settings.ts";
 import { TableInput } from "./table_input.ts";
 import { type PublicSeat, publicState, seatLabel } from "./room_state.ts";
+import { Presenter } from "./presenter.ts";
 
 /** How to get a seat. */
 export type Join =
@@ -46,28 +46,15 @@ export interface ScreenHost {
   exit(message?: string): void;
 }
 
-interface Item {
-  readonly event: GameEvent;
-  readonly view: GameState;
-}
-
-/** Events waiting beyond this many are shown without animation. */
-const CATCH_UP = 4;
-/** The longest one event's animation may take (the slowest speed setting is well under it). */
-const ANIMATION_CAP_MS = 6_000;
-
 /** The table screen. */
 export class TableScreen {
   readonly hud: Hud;
   readonly input: TableInput;
+  readonly presenter: Presenter;
   client: TableClient | null = null;
-  /** The state the table shows (behind the client's while animations run). */
-  shown: GameState | null = null;
   seats: readonly PublicSeat[] = [];
   deadline = 0;
   #code = "";
-  #queue: Item[] = [];
-  #busy = false;
   #leaving = false;
 
   constructor(readonly host: ScreenHost) {
@@ -75,6 +62,13 @@ export class TableScreen {
       toggleSound: () => host.settings.update({ muted: !host.settings.value.muted }),
       openSettings: () => host.panels.settings(host.settings.value, (p) => host.settings.update(p)),
       leave: () => this.leave(),
+    });
+    this.presenter = new Presenter(host, {
+      names: () => this.seats.map((s) => s.name),
+      me: () => this.me,
+      shown: () => this.#render(),
+      idle: () => this.#refresh(),
+      matchOver: (view) => this.#matchOver(view),
     });
     this.input = new TableInput(this);
     host.overlay.append(this.hud.el, this.input.controls.el, this.input.keys.el);
@@ -86,9 +80,14 @@ export class TableScreen {
     return this.client?.seat ?? 0;
   }
 
+  /** The state the table shows (behind the client's while animations run). */
+  get shown(): GameState | null {
+    return this.presenter.shown;
+  }
+
   /** Whether the table is idle: every event shown. */
   get settled(): boolean {
-    return !this.#busy && this.#queue.length === 0;
+    return this.presenter.settled;
   }
 
   /** Takes a seat; on failure goes back to the lobby with the reason. */
@@ -135,8 +134,7 @@ export class TableScreen {
     const client = this.client;
     this.client = null;
     saveSeat(null);
-    this.#queue = [];
-    this.shown = null;
+    this.presenter.reset(null);
     this.input.clear();
     this.hud.el.hidden = true;
     this.host.view.show(false);
@@ -149,6 +147,7 @@ export class TableScreen {
       const p = publicState(state);
       this.seats = p.seats;
       this.#code = p.code;
+      this.hud.setViewers(p.viewers, this.host.settings.value.lang);
       if (p.deadline !== this.deadline) {
         this.deadline = p.deadline;
         this.#turn();
@@ -160,9 +159,7 @@ export class TableScreen {
   }
 
   #snapshot(view: GameState): void {
-    this.#queue = [];
-    this.host.view.finishAnimations();
-    this.shown = view;
+    this.presenter.reset(view);
     const c = this.client;
     if (c?.gameId && c.seatToken) saveSeat({ gameId: c.gameId, seatToken: c.seatToken });
     this.host.view.me = this.me;
@@ -173,81 +170,8 @@ export class TableScreen {
   }
 
   #event(event: GameEvent, view: GameState): void {
-    this.#queue.push({ event, view });
-    if (!this.#busy) this.#pump();
-  }
-
-  async #pump(): Promise<void> {
-    this.#busy = true;
     this.input.clear();
-    try {
-      while (this.#queue.length > 0) {
-        const item = this.#queue.shift()!;
-        const fast = this.#queue.length >= CATCH_UP || document.hidden;
-        try {
-          // An animation that has not ended in its time is cut short: never a frozen table.
-          let timer: ReturnType<typeof setTimeout> | undefined;
-          const late = new Promise<"late">((
-            r,
-          ) => (timer = setTimeout(() => r("late"), ANIMATION_CAP_MS)));
-          const ended = await Promise.race([this.#present(item, fast), late]);
-          clearTimeout(timer);
-          if (ended === "late") this.host.view.finishAnimations();
-        } catch (e) {
-          console.warn("animation failed", e); // the state below is still right
-        }
-        this.shown = item.view;
-        this.#render();
-      }
-    } finally {
-      this.#busy = false;
-    }
-    this.#refresh();
-  }
-
-  /** Shows one event: its bubble, words, sound and animation. */
-  async #present({ event: e, view }: Item, fast: boolean): Promise<void> {
-    const { lang } = this.host.settings.value;
-    const v = this.host.view;
-    const said = describe(e, lang, (s) => this.seats[s]?.name || `#${s + 1}`);
-    if (said.speech) this.host.announcer.say(said.speech);
-    if (said.bubble && "seat" in e && !fast) v.bubbles.show(v.rel(e.seat as Seat), said.bubble);
-    switch (e.type) {
-      case "MATCH_START":
-        this.host.lobby.el.hidden = true;
-        this.host.panels.close();
-        break;
-      case "HAND_START":
-        if (this.host.panels.kind === "hand") this.host.panels.close();
-        v.bubbles.clear();
-        break;
-      case "DEAL_INITIAL":
-        if (fast) break;
-        this.host.sounds.play("deal");
-        await v.animateDeal(dealingOrder(view.hand!.dealer), [3, 2]);
-        break;
-      case "DEAL_COMPLETION":
-        if (fast) break;
-        this.host.sounds.play("deal");
-        await v.animateDeal(dealingOrder(view.hand!.dealer), [3]);
-        break;
-      case "PLAY":
-        if (fast) break;
-        this.host.sounds.play("play");
-        await v.animatePlay(e.seat, e.card);
-        break;
-      case "TRICK_END":
-        if (fast) break;
-        if (teamOf(e.winner) === teamOf(this.me)) this.host.sounds.play("trick");
-        await v.animateTrickEnd(e.winner);
-        break;
-      case "HAND_RESULT":
-        this.host.panels.handResult(e, teamOf(this.me), lang, () => this.host.panels.close());
-        break;
-      case "MATCH_END":
-        this.#matchOver(view);
-        break;
-    }
+    this.presenter.push(event, view);
   }
 
   #matchOver(view: GameState): void {
@@ -318,9 +242,4 @@ export class TableScreen {
     this.host.view.finishAnimations();
     this.#refresh();
   }
-}
-
-/** Seats in dealing order: from the dealer's right (the next seat), the dealer last. */
-function dealingOrder(dealer: Seat): Seat[] {
-  return [1, 2, 3, 4].map((k) => nextSeat(dealer, k));
 }

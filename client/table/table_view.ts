@@ -39,6 +39,8 @@ export class TableView {
   #textures: CardTextures;
   /** The player's seat (relative positions are counted from it). */
   me: Seat = 0;
+  /** A spectator's table: every hand small, face down or (the full view) face up. */
+  spectating = false;
   /** Cards of the player that may be played now (others are dimmed), or null when not playing. */
   playable: ReadonlySet<Card> | null = null;
   #lifted: Card | null = null;
@@ -108,7 +110,9 @@ export class TableView {
     this.tweens.invalidate();
     this.#renderPlates(labels, view);
     // The player's hand.
-    const held = (h?.hands[this.me] ?? []).filter((c): c is Card => c !== null);
+    const held = this.spectating
+      ? []
+      : (h?.hands[this.me] ?? []).filter((c): c is Card => c !== null);
     for (const [card, s] of this.#mine) {
       if (!held.includes(card)) {
         s.destroy();
@@ -135,7 +139,7 @@ export class TableView {
     // The other seats' face-down hands.
     this.#backs.removeChildren().forEach((c) => c.destroy());
     for (let seat = 0; seat < 4; seat++) {
-      if (seat === this.me || !h) continue;
+      if ((seat === this.me && !this.spectating) || !h) continue;
       const count = h.hands[seat].length;
       const place = l.seats[this.rel(seat as Seat)];
       for (let i = 0; i < count; i++) {

@@ -31,6 +31,8 @@ export class Hud {
     "data-testid": "connection",
   });
   readonly #sound = h("button", { class: "icon", type: "button" });
+  readonly #badge = h("span", { class: "hud-badge", "data-testid": "watch-badge", hidden: true });
+  readonly #viewers = h("span", { class: "hud-viewers", "data-testid": "viewers", hidden: true });
 
   constructor(private readonly actions: HudActions) {
     this.el = h("header", { id: "hud", class: "hud" });
@@ -43,15 +45,17 @@ export class Hud {
     names: readonly string[],
     lang: Lang,
     muted: boolean,
+    sides?: readonly [string, string],
   ): void {
     const t = strings(lang);
     const mine = ((me ?? 0) % 2) as 0 | 1;
     const score = view?.score ?? [0, 0];
+    const us = sides?.[mine] ?? t.us, them = sides?.[1 - mine] ?? t.them;
     fill(
       this.#score,
-      h("b", {}, `${t.us} ${score[mine]}`),
+      h("b", {}, `${us} ${score[mine]}`),
       " · ",
-      h("span", {}, `${t.them} ${score[1 - mine]}`),
+      h("span", {}, `${them} ${score[1 - mine]}`),
     );
     const hand = view?.hand;
     const c = hand?.contract;
@@ -86,6 +90,8 @@ export class Hud {
       h(
         "div",
         { class: "hud-tools" },
+        this.#badge,
+        this.#viewers,
         this.#status,
         this.#sound,
         h("button", {
@@ -103,6 +109,21 @@ export class Hud {
       ),
     );
     this.#sound.onclick = () => this.actions.toggleSound();
+  }
+
+  /** A spectator's badge (live, all hands delayed, rewinding), or none for a player. */
+  setBadge(text: string | null, kind = ""): void {
+    this.#badge.hidden = text === null;
+    this.#badge.textContent = text ?? "";
+    this.#badge.className = kind ? `hud-badge badge-${kind}` : "hud-badge";
+  }
+
+  /** How many watch the table (hidden when nobody does). */
+  setViewers(n: number, lang: Lang): void {
+    this.#viewers.hidden = n <= 0;
+    this.#viewers.replaceChildren(icon("eye"), String(n));
+    this.#viewers.title = strings(lang).viewers(n);
+    this.#viewers.setAttribute("aria-label", strings(lang).viewers(n));
   }
 
   /** Shows the connection state. */

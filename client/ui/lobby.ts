@@ -16,6 +16,8 @@ export interface LobbyActions {
   quickPlay(name: string, level: 1 | 2 | 3): void;
   createPrivate(name: string, settings: Record<string, unknown>): void;
   joinInvite(name: string, code: string): void;
+  /** Watch a table (`full`: every hand, running behind). */
+  watch(gameId: string, view: "live" | "full"): void;
   settings(): void;
 }
 
@@ -24,6 +26,7 @@ export interface ListedTable {
   readonly gameId: string;
   readonly started: boolean;
   readonly players: readonly { name: string; kind: string }[];
+  readonly viewers?: number;
 }
 
 /** The lobby screen. */
@@ -133,8 +136,31 @@ export class Lobby {
             h(
               "li",
               {},
-              tb.players.map((p) => p.name || "…").join(" · "),
-              h("button", { type: "button", disabled: true, title: t.watchSoon }, t.watch),
+              h("span", { class: "players" }, tb.players.map((p) => p.name || "…").join(" · ")),
+              tb.viewers
+                ? h(
+                  "span",
+                  { class: "viewers", title: t.viewers(tb.viewers) },
+                  icon("eye"),
+                  String(tb.viewers),
+                )
+                : "",
+              h("button", {
+                type: "button",
+                "data-testid": "watch",
+                "data-game": tb.gameId,
+                disabled: !tb.started,
+                onclick: () => this.actions.watch(tb.gameId, "live"),
+              }, t.watch),
+              h("button", {
+                type: "button",
+                class: "icon",
+                "data-testid": "watch-full",
+                title: t.watchFull,
+                "aria-label": t.watchFull,
+                disabled: !tb.started,
+                onclick: () => this.actions.watch(tb.gameId, "full"),
+              }, "🂠"),
             )
           ),
         ),

@@ -67,9 +67,19 @@ export class Panels {
     this.el.setAttribute("aria-label", title);
   }
 
-  /** A hand's result, explained from the player's team's side. */
-  handResult(r: HandResult, mine: Team, lang: Lang, onContinue: () => void): void {
+  /**
+   * A hand's result, explained from the player's team's side (a spectator's `sides` name the
+   * two teams instead of "us" and "them").
+   */
+  handResult(
+    r: HandResult,
+    mine: Team,
+    lang: Lang,
+    onContinue: () => void,
+    sides?: readonly [string, string],
+  ): void {
     const t = strings(lang);
+    const us = sides?.[mine] ?? t.us, them = sides?.[1 - mine] ?? t.them;
     const f = r.facts, s = r.score;
     const other = (1 - mine) as Team;
     const row = (label: string, pair: readonly number[], strong = false) =>
@@ -81,9 +91,7 @@ export class Panels {
         h("td", {}, String(pair[other])),
       );
     const buyerIsUs = f.buyerTeam === mine;
-    const outcome = s.kaboot
-      ? t.kaboot
-      : `${buyerIsUs ? t.us : t.them}: ${s.made ? t.made : t.failed}`;
+    const outcome = s.kaboot ? t.kaboot : `${buyerIsUs ? us : them}: ${s.made ? t.made : t.failed}`;
     const level = f.level === "GAHWA" ? t.gahwa : f.level > 1 ? `×${f.level}` : "";
     this.#show(
       "hand",
@@ -96,7 +104,7 @@ export class Panels {
       h(
         "table",
         { class: "result" },
-        h("thead", {}, h("tr", {}, h("th", {}), h("th", {}, t.us), h("th", {}, t.them))),
+        h("thead", {}, h("tr", {}, h("th", {}), h("th", {}, us), h("th", {}, them))),
         h(
           "tbody",
           {},
@@ -129,35 +137,39 @@ export class Panels {
     );
   }
 
-  /** The match's end: who won, the score, a rematch. */
+  /** The match's end: who won, the score, a rematch (players) or the teams' names (spectators). */
   matchResult(
     winner: Team,
     score: readonly number[],
     mine: Team,
     lang: Lang,
-    actions: { rematch(): void; lobby(): void },
+    actions: { rematch?(): void; lobby(): void },
     byGahwa = false,
+    sides?: readonly [string, string],
   ): void {
     const t = strings(lang);
+    const us = sides?.[mine] ?? t.us, them = sides?.[1 - mine] ?? t.them;
     this.#show(
       "match",
       t.matchResult,
       h(
         "p",
         { class: "outcome", "data-testid": "match-winner" },
-        winner === mine ? t.weWin : t.theyWin,
+        sides ? `${sides[winner]} ${t.winsMatch}` : winner === mine ? t.weWin : t.theyWin,
       ),
-      h("p", { class: "final" }, `${t.us} ${score[mine]} · ${t.them} ${score[1 - mine]}`),
+      h("p", { class: "final" }, `${us} ${score[mine]} · ${them} ${score[1 - mine]}`),
       byGahwa ? h("p", { "data-testid": "match-reason" }, t.wonByGahwa) : "",
       h(
         "div",
         { class: "row" },
-        h("button", {
-          type: "button",
-          class: "primary",
-          "data-testid": "rematch",
-          onclick: () => actions.rematch(),
-        }, t.rematch),
+        actions.rematch
+          ? h("button", {
+            type: "button",
+            class: "primary",
+            "data-testid": "rematch",
+            onclick: () => actions.rematch!(),
+          }, t.rematch)
+          : "",
         h("button", { type: "button", onclick: () => actions.lobby() }, t.backToLobby),
       ),
     );

@@ -157,6 +157,25 @@ export function leave(): string {
   );
 }
 
+/** Eye: an almond outline and its pupil (how many watch). */
+export function eye(): string {
+  return icon(
+    el("path", {
+      ...STROKE,
+      d: "M6 32C14 19 22 14 32 14S50 19 58 32C50 45 42 50 32 50S14 45 6 32Z",
+    }),
+    el("circle", { cx: 32, cy: 32, r: 8, fill: "#ffffff" }),
+  );
+}
+
+/** Rewind: two triangles pointing back, against a bar. */
+export function rewind(): string {
+  return icon(
+    el("path", { d: "M12 14V50", ...STROKE }),
+    el("path", { d: "M36 16L18 32L36 48ZM56 16L38 32L56 48Z", fill: "#ffffff" }),
+  );
+}
+
 /** The trump indicator's frame: a dark green tile with a gold double border and star corners. */
 export function trumpFrame(): string {
   const s = 128;
@@ -188,6 +207,8 @@ export function tableAndUi(): Map<string, string> {
     ["ui/settings.svg", settings()],
     ["ui/back.svg", back()],
     ["ui/leave.svg", leave()],
+    ["ui/eye.svg", eye()],
+    ["ui/rewind.svg", rewind()],
     ["ui/trump-frame.svg", trumpFrame()],
   ]);
   for (const s of ["S", "H", "D", "C"] as const) files.set(`ui/suit-${s}.svg`, suitIcon(s));

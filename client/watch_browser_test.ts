@@ -1,0 +1,120 @@
+/**
+ * A spectator in a real browser: headless Chromium watches a bot match from the lobby's list of
+ * live tables through the relay, rewinds through the match while it goes on, and comes back to
+ * live. Every frame the page received from the relay is checked for hidden cards.
+ *
+ * @module
+ */
+
+import assert from "node:assert/strict";
+import { Redis } from "ioredis";
+import type { GameEvent } from "@baloot/rules";
+import { gameKeys, parseEvent } from "@baloot/wire";
+import { skipBrowserTests } from "../tools/browser.ts";
+import { botPlayer, testRedis, until } from "../server/_testing.ts";
+import { findLeaks } from "../server/_leaks.ts";
+import { startTestRelay } from "../relay/_testing.ts";
+import {
+  Browsing,
+  canvasPixels,
+  look,
+  shot,
+  startClientServer,
+  waitUntil,
+} from "./_browser_testing.ts";
+
+const DB = 7;
+
+Deno.test({
+  name: "browser: a spectator watches a bot match from the lobby, rewinds, and returns to live",
+  ignore: skipBrowserTests(),
+  sanitizeOps: false,
+  sanitizeResources: false,
+}, async () => {
+  const redisUrl = testRedis(DB);
+  const relay = await startTestRelay(redisUrl, { relayId: "relay-browser" });
+  // Unhurried bots: the match lasts while the spectator watches and rewinds.
+  const server = await startClientServer(DB, { RELAY_URLS: relay.url, BOT_DELAY_MS: "120" });
+  const browsing = await Browsing.launch();
+  const redis = new Redis(redisUrl);
+  const player = botPlayer({ endpoints: [server.url], name: "Lama", delayMs: 120 });
+  try {
+    await player.quickPlay();
+    await until(() => (player.view?.version ?? 0) > 5, 20_000, "the match to start");
+    const gameId = player.gameId!;
+
+    const page = await browsing.page(`${server.url}/`);
+    const frames: string[] = [];
+    page.on("websocket", (ws) => {
+      if (!ws.url().includes("/watch/")) return;
+      ws.on("framereceived", (f) => frames.push(String(f.payload)));
+    });
+    await waitUntil(page, (h) => h.screen === "lobby", "the lobby");
+    const watch = page.locator(`[data-testid=watch][data-game="${gameId}"]`);
+    await watch.waitFor({ timeout: 15_000 });
+    await shot(page, "watch-1-lobby");
+    await watch.click();
+    await waitUntil(page, (h) => h.screen === "watch" && h.gameId === gameId, "the spectator view");
+    await waitUntil(page, (h) => h.settled && h.phase === "PLAY", "a trick being played", 60_000);
+    assert.equal(await page.getByTestId("watch-badge").textContent(), "LIVE");
+    const px = await canvasPixels(page);
+    assert(px.drawn > 0.04 && px.white > 0.01 && px.colours > 60, JSON.stringify(px));
+    await waitUntil(page, (h) => h.viewers === 1, "the viewer count", 10_000);
+    assert.equal(await page.getByTestId("viewers").textContent(), "1");
+    assert.match(page.url(), new RegExp(`\\?watch=${gameId}$`), "a link to share");
+    await shot(page, "watch-2-live");
+
+    // Rewind once a few tricks are over; the match goes on meanwhile.
+    await waitUntil(page, (h) => h.handNo >= 1 && h.version > 60, "some play", 60_000);
+    await page.getByTestId("rewind").click();
+    const at = await waitUntil(page, (h) => h.screen === "rewind", "the rewind slider");
+    const slider = page.getByTestId("rewind-slider");
+    await slider.press("Home");
+    await page.waitForTimeout(200);
+    const first = await look(page);
+    assert.ok(first.shownVersion < at.version, "the table shows the start of the match");
+    const start = await page.getByTestId("rewind-at").textContent();
+    assert.equal(start, "Hand 1: the deal");
+    assert.equal(await page.getByTestId("watch-badge").textContent(), "REWIND");
+    await slider.press("ArrowRight");
+    await slider.press("ArrowRight");
+    await page.waitForTimeout(200);
+    // Two stops on: the first two tricks, or a hand with no play (all passed) and the next deal.
+    const moved = await page.getByTestId("rewind-at").textContent() ?? "";
+    assert.match(moved, /^Hand \d+(: the deal|, trick \d)$/);
+    assert.notEqual(moved, start);
+    const later = await look(page);
+    assert.ok(later.shownVersion > first.shownVersion, "the slider moves through the tricks");
+    await shot(page, "watch-3-rewind");
+    await waitUntil(page, (h) => h.version > at.version + 5, "the game to go on while rewinding");
+
+    await page.getByTestId("back-to-live").click();
+    await waitUntil(
+      page,
+      (h) => h.screen === "watch" && h.settled && h.shownVersion === h.version,
+      "back to live",
+    );
+    assert.equal(await page.getByTestId("watch-badge").textContent(), "LIVE");
+    await shot(page, "watch-4-back-live");
+
+    // Nothing the page received from the relay held a card the public did not know.
+    const entries = await redis.xrange(gameKeys(gameId).events, "-", "+");
+    const log = entries.map(([, f]) => parseEvent(JSON.parse(f[f.indexOf("e") + 1])) as GameEvent);
+    assert.ok(frames.length > 5, `${frames.length} frames`);
+    const leaks = findLeaks(
+      log,
+      frames.map((text) => {
+        const body = JSON.parse(text);
+        return { seat: "spectator" as const, type: body.type, body };
+      }),
+    );
+    assert.deepEqual(leaks, []);
+    assert.deepEqual(browsing.errors, []);
+  } finally {
+    await player.leave();
+    await browsing.close();
+    await server.stop();
+    await relay.stop();
+    redis.disconnect();
+  }
+});
