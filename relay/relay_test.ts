@@ -3,7 +3,7 @@ import { Redis } from "ioredis";
 import { type GameEvent, type GameState, redact, replay } from "@baloot/rules";
 import { gameKeys, MAX_HISTORY_EVENTS, WATCH_CLOSE } from "@baloot/wire";
 import { WatchClient } from "@baloot/client";
-import { flushTestRedis, testRedis, until } from "../server/_testing.ts";
+import { flushTestRedis, startRedisServer, testRedis, until } from "../server/_testing.ts";
 import { findLeaks } from "../server/_leaks.ts";
 import { GameWriter, recordedMatch, startTestRelay } from "./_testing.ts";
 
@@ -303,3 +303,72 @@ Deno.test(
     }
   },
 );
+
+Deno.test({
+  name: "Redis restarts and a relay dies: spectators catch up with nothing lost or repeated",
+  ignore: !hasRedisServer(),
+  sanitizeOps: false,
+  sanitizeResources: false,
+}, async () => {
+  const port = 26_000 + Math.floor(Math.random() * 1_000);
+  const dir = await Deno.makeTempDir({ prefix: "baloot-relay-redis-" });
+  let server = await startRedisServer(port, dir);
+  const url = `redis://127.0.0.1:${port}`;
+  const a = await startTestRelay(url, { relayId: "relay-a" });
+  let b = await startTestRelay(url, { relayId: "relay-b" });
+  let redis = new Redis(url);
+  redis.on("error", () => {}); // the test's own connection sees Redis go away too
+  try {
+    const w = new GameWriter(redis, "g6", MATCH);
+    await w.create();
+    await w.append(50);
+    const onA = spectator(a.url, "g6");
+    const onB = spectator(b.url, "g6");
+    await Promise.all([onA.client.connect(), onB.client.connect()]);
+
+    // Redis goes away and comes back with its data (AOF); the game goes on after it.
+    server.kill("SIGTERM");
+    await server.status;
+    await new Promise((r) => setTimeout(r, 500));
+    server = await startRedisServer(port, dir);
+    redis.disconnect();
+    redis = new Redis(url);
+    redis.on("error", () => {});
+    const w2 = new GameWriter(redis, "g6", MATCH);
+    w2.appended = 50;
+    await w2.append(100);
+
+    // Relay B dies; its spectator reconnects (to another relay, as its server would name).
+    const bUrl = b.url;
+    await b.stop();
+    await until(() => onB.client.status === "reconnecting", 5_000, "B's spectator to notice");
+    b = await startTestRelay(url, { relayId: "relay-b2", port: Number(new URL(bUrl).port) });
+    await w2.append();
+    await until(
+      () => onA.client.version === MATCH.length && onB.client.version === MATCH.length,
+      15_000,
+      "both spectators at the end",
+    );
+    const all = Array.from({ length: MATCH.length - 50 }, (_, i) => i + 51);
+    assert.deepEqual(onA.versions, all, "through the Redis restart: every event once");
+    assert.deepEqual(onB.versions, all, "through the relay's death: every event once");
+    assert.equal(onB.client.snapshots, 1, "caught up without a second snapshot");
+    onA.client.close();
+    onB.client.close();
+  } finally {
+    await a.stop();
+    await b.stop();
+    redis.disconnect();
+    server.kill("SIGKILL");
+    await server.status;
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
+function hasRedisServer(): boolean {
+  try {
+    return Deno.statSync("/usr/bin/redis-server").isFile;
+  } catch {
+    return false;
+  }
+}

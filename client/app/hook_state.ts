@@ -18,6 +18,8 @@ export interface HookState {
   readonly shownVersion: number;
   /** Spectators of the watched table (the spectator screen). */
   readonly viewers: number;
+  /** Cards in players' hands that the shown state holds face up (a live spectator: none). */
+  readonly handCardsShown: number;
   readonly toAct: number | null;
   readonly myTurn: boolean;
   readonly settled: boolean;

@@ -58,6 +58,10 @@ export function installTestHook(
     get viewers() {
       return watching.client?.viewers ?? 0;
     },
+    get handCardsShown() {
+      const shown = watching.client ? watching.presenter.shown : screen.shown;
+      return (shown?.hand?.hands ?? []).flat().filter((c) => c !== null).length;
+    },
     get toAct() {
       return game()?.hand?.toAct ?? null;
     },
