@@ -4,7 +4,9 @@
  * @module
  */
 
+import { arenaCommand } from "./arena_command.ts";
 import { demoCommand } from "./demo_command.ts";
+import { publishCommand } from "./publish_command.ts";
 import { replayCommand } from "./replay_command.ts";
 import { scoreCommand } from "./score_command.ts";
 import { selfplayCommand } from "./selfplay_command.ts";
@@ -17,6 +19,8 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   score: scoreCommand,
   selfplay: selfplayCommand,
   demo: demoCommand,
+  arena: arenaCommand,
+  publish: publishCommand,
   help: () => {
     console.log(USAGE);
     return Promise.resolve(0);

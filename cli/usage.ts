@@ -25,5 +25,11 @@ commands:
   demo               one bot match told in the terminal (deno task start):
       --seed S --profile R|KM --bots A,B as for selfplay (demo --seed S shows selfplay's match 1)
       --fast             no pauses (also when output is not a terminal)
+  arena              duplicate matches between two bots (deno task arena; docs/brain.md):
+      --a POLICY --b POLICY [--pairs N] [--seed S] [--threads T] [--profile R|KM]
+      [--a-params FILE] [--b-params FILE]
+  publish            SPRT a candidate brain version against the current one, publish it if
+                     not weaker (deno task brain:publish): --candidate FILE [--level 1|2|3]
+                     [--max-pairs N] [--seed S] [--threads T]; or --list
   help               this text
 `;

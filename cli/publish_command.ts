@@ -1,5 +1,5 @@
 /**
- * `deno task brain:publish --candidate FILE`: a candidate brain version (a parameters file)
+ * `deno task brain:publish --candidate FILE` (`baloot publish …`): a candidate brain version (a parameters file)
  * plays duplicate pairs against the current published version at one level until the SPRT
  * decides; it is published only if it is not weaker. Running workers switch to it within
  * seconds, without a restart.
@@ -12,18 +12,15 @@
  * @module
  */
 
-import { summarize } from "./arena.ts";
-import { parseOptions } from "./arena_main.ts";
-import { runPairs } from "./arena_pool.ts";
-import { RedisBrainStore } from "./redis_store.ts";
-import { Sprt } from "./sprt.ts";
-import { parseBrainParams } from "./version.ts";
-import { BUILT_IN } from "./worker.ts";
+import { BUILT_IN, parseBrainParams, Sprt, summarize } from "@baloot/brain";
+import { runPairs } from "@baloot/brain/arena_pool";
+import { RedisBrainStore } from "@baloot/brain/redis_store";
+import { parseArgs, positiveInt } from "./args.ts";
 
 const USAGE = "usage: deno task brain:publish --candidate FILE [--level 1|2|3] " +
   "[--max-pairs N] [--seed S] [--threads T]\n       deno task brain:publish --list";
 
-async function main(args: string[]): Promise<number> {
+async function publish(args: readonly string[]): Promise<number> {
   const url = Deno.env.get("REDIS_URL") || "redis://127.0.0.1:6379";
   if (args[0] === "--list") {
     const store = new RedisBrainStore(url);
@@ -37,7 +34,16 @@ async function main(args: string[]): Promise<number> {
       await store.close();
     }
   }
-  const o = parseOptions(args, ["candidate", "level", "max-pairs", "seed", "threads"]);
+  const parsed = parseArgs(args, {
+    candidate: "string",
+    level: "string",
+    "max-pairs": "string",
+    seed: "string",
+    threads: "string",
+  });
+  if (typeof parsed === "string") throw new Error(parsed);
+  if (parsed.positional.length > 0) throw new Error(`unexpected ${parsed.positional[0]}`);
+  const o = new Map(Object.entries(parsed.flags).map(([k, v]) => [k, String(v)]));
   const file = o.get("candidate");
   if (!file) throw new Error("--candidate is required");
   const json = JSON.parse(await Deno.readTextFile(file));
@@ -45,9 +51,15 @@ async function main(args: string[]): Promise<number> {
   if (typeof params === "string") throw new Error(`${file}: ${params}`);
   const level = o.get("level") ?? "3";
   if (!["1", "2", "3"].includes(level)) throw new Error("--level: 1, 2 or 3");
-  const maxPairs = Number(o.get("max-pairs") ?? 1000);
-  const threads = Number(o.get("threads") ?? navigator.hardwareConcurrency);
-  if (!Number.isInteger(maxPairs) || maxPairs < 2) throw new Error("--max-pairs: 2 or more");
+  const maxPairs = positiveInt(o.get("max-pairs") ?? "1000", "max-pairs");
+  const threads = positiveInt(
+    o.get("threads") ?? String(navigator.hardwareConcurrency),
+    "threads",
+    256,
+  );
+  if (typeof maxPairs === "string") throw new Error(maxPairs);
+  if (maxPairs < 2) throw new Error("--max-pairs: 2 or more");
+  if (typeof threads === "string") throw new Error(threads);
   const seed = o.get("seed") ?? `publish-${Date.now()}`;
   const store = new RedisBrainStore(url);
   try {
@@ -101,11 +113,12 @@ async function main(args: string[]): Promise<number> {
   }
 }
 
-if (import.meta.main) {
+/** Runs the publish command; returns the exit code (0 published or listed, 1 refused, 2 bad input). */
+export async function publishCommand(args: readonly string[]): Promise<number> {
   try {
-    Deno.exit(await main(Deno.args));
+    return await publish(args);
   } catch (e) {
-    console.error(`brain:publish: ${e instanceof Error ? e.message : e}\n${USAGE}`);
-    Deno.exit(2);
+    console.error(`publish: ${e instanceof Error ? e.message : e}\n${USAGE}`);
+    return 2;
   }
 }

@@ -1,40 +1,28 @@
 /**
- * `deno task arena --a POLICY --b POLICY --pairs N --seed S`: duplicate matches between two
- * bots. Options: `--threads T` (one per core by default), `--profile R|KM`, `--a-params FILE`
+ * `deno task arena --a POLICY --b POLICY --pairs N --seed S` (`baloot arena …`): duplicate
+ * matches between two bots. Options: `--threads T` (one per core by default), `--profile R|KM`, `--a-params FILE`
  * and `--b-params FILE` (a level's parameters from a version file). Progress goes to stderr;
  * the summary ends with one JSON line.
  *
  * @module
  */
 
-import { type ProfileId, PROFILES } from "@baloot/rules";
-import { type PairResult, summarize } from "./arena.ts";
-import { type BotSpec, runPairs } from "./arena_pool.ts";
-import { POLICIES } from "./registry.ts";
-import { parseBrainParams } from "./version.ts";
+import type { ProfileId } from "@baloot/rules";
+import { type PairResult, parseBrainParams, POLICIES, summarize } from "@baloot/brain";
+import { type BotSpec, runPairs } from "@baloot/brain/arena_pool";
+import { parseArgs, positiveInt } from "./args.ts";
 
 const USAGE = "usage: deno task arena --a POLICY --b POLICY [--pairs N] [--seed S] " +
   "[--threads T] [--profile R|KM] [--a-params FILE] [--b-params FILE]\n" +
   `policies: ${Object.keys(POLICIES).join(", ")}`;
 
-/** Reads `--name value` options; unknown or repeated ones are errors. */
-export function parseOptions(
-  args: readonly string[],
-  known: readonly string[],
-): Map<string, string> {
-  const out = new Map<string, string>();
-  for (let i = 0; i < args.length; i += 2) {
-    const name = args[i].replace(/^--/, "");
-    if (!args[i].startsWith("--") || !known.includes(name)) {
-      throw new Error(`unknown option ${args[i]}`);
-    }
-    if (i + 1 >= args.length) throw new Error(`${args[i]} needs a value`);
-    if (out.has(name)) throw new Error(`${args[i]} given twice`);
-    out.set(name, args[i + 1]);
-  }
-  return out;
+/** An option's value, or `fallback`. */
+function text(flags: Readonly<Record<string, string | boolean>>, name: string): string | undefined {
+  const v = flags[name];
+  return typeof v === "string" ? v : undefined;
 }
 
+/** Reads a bot: a policy name and, optionally, a level's parameters from a version file. */
 async function spec(name: string | undefined, paramsFile: string | undefined): Promise<BotSpec> {
   if (name === undefined) throw new Error("--a and --b are required");
   if (!Object.hasOwn(POLICIES, name)) throw new Error(`unknown policy ${name}`);
@@ -45,29 +33,36 @@ async function spec(name: string | undefined, paramsFile: string | undefined): P
   return { name, params };
 }
 
-if (import.meta.main) {
+/** Runs the arena; returns the exit code (2 on bad input). */
+export async function arenaCommand(args: readonly string[]): Promise<number> {
   try {
-    const o = parseOptions(Deno.args, [
-      "a",
-      "b",
-      "pairs",
-      "seed",
+    const parsed = parseArgs(args, {
+      a: "string",
+      b: "string",
+      pairs: "string",
+      seed: "string",
+      threads: "string",
+      profile: "string",
+      "a-params": "string",
+      "b-params": "string",
+    });
+    if (typeof parsed === "string") throw new Error(parsed);
+    if (parsed.positional.length > 0) throw new Error(`unexpected ${parsed.positional[0]}`);
+    const o = parsed.flags;
+    const pairs = positiveInt(text(o, "pairs") ?? "100", "pairs");
+    const threads = positiveInt(
+      text(o, "threads") ?? String(navigator.hardwareConcurrency),
       "threads",
-      "profile",
-      "a-params",
-      "b-params",
-    ]);
-    const pairs = Number(o.get("pairs") ?? 100);
-    const threads = Number(o.get("threads") ?? navigator.hardwareConcurrency);
-    const profile = o.get("profile") ?? "R";
-    if (!Number.isInteger(pairs) || pairs < 2) {
-      throw new Error("--pairs: a whole number, 2 or more");
-    }
-    if (!Number.isInteger(threads) || threads < 1) throw new Error("--threads: 1 or more");
-    if (!Object.hasOwn(PROFILES, profile)) throw new Error("--profile: R or KM");
-    const a = await spec(o.get("a"), o.get("a-params"));
-    const b = await spec(o.get("b"), o.get("b-params"));
-    const seed = o.get("seed") ?? "arena";
+      256,
+    );
+    const profile = text(o, "profile") ?? "R";
+    if (typeof pairs === "string") throw new Error(pairs);
+    if (pairs < 2) throw new Error("--pairs: 2 or more");
+    if (typeof threads === "string") throw new Error(threads);
+    if (profile !== "R" && profile !== "KM") throw new Error("--profile: R or KM");
+    const a = await spec(text(o, "a"), text(o, "a-params"));
+    const b = await spec(text(o, "b"), text(o, "b-params"));
+    const seed = text(o, "seed") ?? "arena";
     const started = performance.now();
     const done: PairResult[] = [];
     const results = await runPairs(
@@ -110,8 +105,9 @@ if (import.meta.main) {
       ms_a_mean: Number(f(s.msA.mean)),
       ms_b_mean: Number(f(s.msB.mean)),
     }));
+    return 0;
   } catch (e) {
     console.error(`arena: ${e instanceof Error ? e.message : e}\n${USAGE}`);
-    Deno.exit(2);
+    return 2;
   }
 }
