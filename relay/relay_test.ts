@@ -6,12 +6,31 @@ import { WatchClient } from "@baloot/client";
 import { flushTestRedis, startRedisServer, testRedis, until } from "../server/_testing.ts";
 import { findLeaks } from "../server/_leaks.ts";
 import { GameWriter, recordedMatch, startTestRelay } from "./_testing.ts";
+import type { RelayConfig } from "./config.ts";
+import type { RunningRelay } from "./main.ts";
 
 /** This file's own Redis database. */
 const REDIS = testRedis(3);
 const opts = { sanitizeOps: false, sanitizeResources: false };
 const MATCH = recordedMatch("relay-1");
 const publicEvents = (events: readonly GameEvent[]) => events.map((e) => redact(e, "spectator"));
+
+/** Runs `body` on a flushed database with a Redis connection and relays started with `configs`. */
+async function withRelays(
+  configs: readonly Partial<RelayConfig>[],
+  body: (redis: Redis, relays: RunningRelay[]) => Promise<void>,
+): Promise<void> {
+  await flushTestRedis(REDIS);
+  const redis = new Redis(REDIS);
+  const relays: RunningRelay[] = [];
+  try {
+    for (const c of configs) relays.push(await startTestRelay(REDIS, c));
+    await body(redis, relays);
+  } finally {
+    for (const r of relays) await r.stop();
+    redis.disconnect();
+  }
+}
 
 /** A spectator that records every frame and the versions of the events it folded. */
 function spectator(relay: string, gameId: string, view: "live" | "full" = "live") {
@@ -36,11 +55,7 @@ Deno.test(
   "spectators on two relays see the whole match in order, gap-free after a drop, with nothing hidden",
   opts,
   async () => {
-    await flushTestRedis(REDIS);
-    const redis = new Redis(REDIS);
-    const a = await startTestRelay(REDIS, { relayId: "relay-a" });
-    const b = await startTestRelay(REDIS, { relayId: "relay-b" });
-    try {
+    await withRelays([{ relayId: "relay-a" }, { relayId: "relay-b" }], async (redis, [a, b]) => {
       const w = new GameWriter(redis, "g1", MATCH);
       await w.create();
       await w.append(3);
@@ -107,11 +122,7 @@ Deno.test(
       await until(() => s1.client.status === "closed", 1_000, "closed");
       await new Promise((r) => setTimeout(r, 500));
       assert.deepEqual(await redis.hgetall(hash), {}, "relays withdraw their counts");
-    } finally {
-      await a.stop();
-      await b.stop();
-      redis.disconnect();
-    }
+    });
   },
 );
 
@@ -119,10 +130,7 @@ Deno.test(
   "the full view runs the delay behind and never shows a hand before it ended",
   opts,
   async () => {
-    await flushTestRedis(REDIS);
-    const redis = new Redis(REDIS);
-    const relay = await startTestRelay(REDIS, { fullViewDelayMs: 300 });
-    try {
+    await withRelays([{ fullViewDelayMs: 300 }], async (redis, [relay]) => {
       const w = new GameWriter(redis, "g2", MATCH);
       await w.create();
       const full = spectator(relay.url, "g2", "full");
@@ -170,10 +178,7 @@ Deno.test(
       await own.client.connect();
       assert.equal(own.client.delayMs, 1_000);
       own.client.close();
-    } finally {
-      await relay.stop();
-      redis.disconnect();
-    }
+    });
   },
 );
 
@@ -193,10 +198,7 @@ Deno.test(
   "bad input from a spectator gets an error and a close, and nothing else changes",
   opts,
   async () => {
-    await flushTestRedis(REDIS);
-    const redis = new Redis(REDIS);
-    const relay = await startTestRelay(REDIS);
-    try {
+    await withRelays([{}], async (redis, [relay]) => {
       const w = new GameWriter(redis, "g4", MATCH);
       await w.create();
       await w.append(200);
@@ -244,10 +246,7 @@ Deno.test(
       await until(() => good.client.version === MATCH.length, 5_000, "the good spectator goes on");
       assert.equal(relay.relay.stats().refused, 6, "each bad request closed its sender only");
       good.client.close();
-    } finally {
-      await relay.stop();
-      redis.disconnect();
-    }
+    });
   },
 );
 
@@ -255,10 +254,7 @@ Deno.test(
   "a spectator that stops reading is dropped without delaying the others",
   opts,
   async () => {
-    await flushTestRedis(REDIS);
-    const redis = new Redis(REDIS);
-    const relay = await startTestRelay(REDIS, { sendBufferBytes: 64 * 1024 });
-    try {
+    await withRelays([{ sendBufferBytes: 64 * 1024 }], async (redis, [relay]) => {
       const long = recordedMatch("relay-long", 1000); // about 3,000 events: big history replies
       const w = new GameWriter(redis, "g5", long);
       await w.create();
@@ -297,10 +293,7 @@ Deno.test(
       assert.ok(waits.at(-1)! < 1_000, `the other spectator waited at most ${waits.at(-1)} ms`);
       conn.close();
       good.client.close();
-    } finally {
-      await relay.stop();
-      redis.disconnect();
-    }
+    });
   },
 );
 
