@@ -71,6 +71,9 @@ export class Feed {
   epoch = "0";
   /** Last time a spectator was here (feeds without spectators close after a while). */
   lastUsed: number;
+  /** Whether its spectators were told the table's rematch (once this view shows the end). */
+  nextSent = false;
+  #closed = false;
   #gate: number[] = []; // full view: when the event's hand ended (0 outside a hand, ∞ while open)
   #openHand: number[] | null = null;
   #pulling: Promise<void> | null = null;
@@ -86,6 +89,7 @@ export class Feed {
 
   /** Reads what is new in the log and sends it on; concurrent calls coalesce. */
   pull(): Promise<void> {
+    if (this.#closed) return Promise.resolve();
     if (this.#pulling) {
       this.#again = true;
       return this.#pulling;
@@ -147,6 +151,7 @@ export class Feed {
 
   #release(): void {
     clearTimeout(this.#timer);
+    if (this.#closed) return;
     const now = this.#now();
     const from = this.head;
     while (this.head < this.log.length && this.#releaseAt(this.head) <= now) {
@@ -155,9 +160,18 @@ export class Feed {
     }
     if (this.head < this.log.length) {
       const at = this.#releaseAt(this.head);
-      if (Number.isFinite(at)) this.#timer = setTimeout(() => this.#release(), at - now + 1);
+      if (Number.isFinite(at)) this.#timer = setTimeout(() => this.#releaseLater(), at - now + 1);
     }
     if (this.head > from) this.broadcast(this.eventsFrame(from, this.head));
+  }
+
+  /** The release timer: a failure is logged, never thrown out of a timer (it would end the process). */
+  #releaseLater(): void {
+    try {
+      this.#release();
+    } catch (e) {
+      console.error(`relay: game ${this.options.gameId}: ${e instanceof Error ? e.message : e}`);
+    }
   }
 
   /** The `events` frame of versions `from + 1` … `to`. */
@@ -201,7 +215,8 @@ export class Feed {
     const resumable = since !== null && since.epoch === this.epoch && since.v >= 1 &&
       since.v <= this.head;
     if (!resumable) this.deliver(s, this.snapshotFrame());
-    else if (since.v < this.head) this.deliver(s, this.eventsFrame(since.v, this.head));
+    // Up to date already: an empty batch tells it so.
+    else this.deliver(s, this.eventsFrame(since.v, this.head));
   }
 
   /** Removes a spectator. */
@@ -235,6 +250,7 @@ export class Feed {
 
   /** Stops the release timer. */
   close(): void {
+    this.#closed = true;
     clearTimeout(this.#timer);
     for (const s of this.spectators) s.close(WATCH_CLOSE.goingAway, "relay closing");
     this.spectators.clear();

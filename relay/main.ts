@@ -5,7 +5,7 @@
  * @module
  */
 
-import { originAllowed, parseWatchUrl } from "@baloot/wire";
+import { originAllowed, parseWatchUrl, WATCH_CLOSE } from "@baloot/wire";
 import { loadRelayConfig, type RelayConfig } from "./config.ts";
 import type { Spectator } from "./feed.ts";
 import { RedisLog } from "./redis_log.ts";
@@ -48,7 +48,12 @@ export async function startRelay(config: RelayConfig): Promise<RunningRelay> {
     socket.onopen = () => {
       const w = parseWatchUrl(url);
       if (typeof w === "string") r.badInput(s, "BAD_REQUEST", w);
-      else r.watch(w, s);
+      else {
+        r.watch(w, s).catch((e) => {
+          console.error(`relay: ${e instanceof Error ? e.message : e}`);
+          s.close(WATCH_CLOSE.goingAway, "UNAVAILABLE");
+        });
+      }
     };
     socket.onmessage = (m) => r.message(s, m.data);
     socket.onclose = () => r.leave(s);

@@ -42,6 +42,8 @@ export interface RelayStats {
   readonly heapUsed: number;
 }
 
+/** How often a finished game's metadata is read for its rematch. */
+const NEXT_POLL_MS = 2_000;
 /** Messages a spectator may send per second (a burst of twice as many passes). */
 const MESSAGES_PER_SECOND = 5;
 
@@ -61,6 +63,9 @@ export class Relay {
   readonly #viewers = new Map<string, number>(); // totals over all relays, as last published
   readonly #published = new Map<string, number>(); // this relay's counts, as last published
   readonly #next = new Map<string, string>(); // game → the game its table went on with
+  readonly #nextAsked = new Map<string, number>(); // game → when its metadata was last read
+  readonly #uses = new Map<string, number>(); // game → feeds open or opening (pub/sub while > 0)
+  #polling = false;
   #dropped = 0;
   #refused = 0;
   #timers: ReturnType<typeof setInterval>[] = [];
@@ -92,16 +97,20 @@ export class Relay {
     this.#watchers.set(s, { feed, tokens: 2 * MESSAGES_PER_SECOND, at: Date.now() });
     feed.add(s, req.since);
     const n = this.#viewers.get(req.gameId);
-    if (n !== undefined) s.send(JSON.stringify({ type: "viewers", n }));
-    const next = this.#next.get(req.gameId);
-    if (next) s.send(JSON.stringify({ type: "next", gameId: next }));
+    if (n !== undefined) feed.deliver(s, JSON.stringify({ type: "viewers", n }));
+    if (feed.nextSent) feed.deliver(s, nextFrame(this.#next.get(req.gameId)!));
     for (const data of early) this.message(s, data);
   }
 
   /** A spectator's message. */
   message(s: Spectator, data: unknown): void {
     const early = this.#early.get(s);
-    if (early) return void early.push(data); // answered once its feed is open
+    if (early) {
+      // Answered once its feed is open; a client that floods meanwhile is closed at once.
+      if (early.length >= 2 * MESSAGES_PER_SECOND) this.badInput(s, "FLOOD", "too many messages");
+      else early.push(data);
+      return;
+    }
     const w = this.#watchers.get(s);
     if (!w) return;
     const now = Date.now();
@@ -111,7 +120,7 @@ export class Relay {
     );
     w.at = now;
     if (--w.tokens < 0) return this.badInput(s, "FLOOD", "too many messages");
-    if (typeof data !== "string" || data.length > MAX_SPECTATOR_MESSAGE_BYTES) {
+    if (typeof data !== "string" || utf8Length(data) > MAX_SPECTATOR_MESSAGE_BYTES) {
       return this.badInput(
         s,
         "BAD_MESSAGE",
@@ -178,61 +187,96 @@ export class Relay {
   }
 
   async #open(gameId: string, view: WatchView): Promise<Feed | string> {
-    const meta = await this.store.meta(gameId);
-    if (!meta.settings) return `no game ${gameId}`;
-    const settings = JSON.parse(meta.settings) as { watchDelaySeconds?: number };
-    const seats = (JSON.parse(meta.seats ?? "[]") as WatchSeat[]).map((s) => ({
-      name: String(s.name ?? ""),
-      kind: String(s.kind ?? "empty"),
-      level: Number(s.level ?? 1),
-    }));
-    const feed = new Feed({
-      gameId,
-      view,
-      delayMs: settings.watchDelaySeconds !== undefined
-        ? settings.watchDelaySeconds * 1000
-        : this.config.fullViewDelayMs,
-      seats,
-      sendBufferBytes: this.config.sendBufferBytes,
-      onDrop: (s) => {
-        this.#dropped++;
-        this.#watchers.delete(s);
-      },
-    }, this.store);
-    if (!this.#feeds.has(key(gameId, other(view)))) await this.store.listen(gameId);
-    await feed.pull();
-    if (meta.next) this.#next.set(gameId, meta.next);
-    this.#feeds.set(key(gameId, view), feed);
-    return feed;
+    this.#use(gameId, +1);
+    try {
+      const meta = await this.store.meta(gameId);
+      if (!meta.settings) {
+        this.#use(gameId, -1);
+        return `no game ${gameId}`;
+      }
+      const settings = JSON.parse(meta.settings) as { watchDelaySeconds?: number };
+      const seats = (JSON.parse(meta.seats ?? "[]") as WatchSeat[]).map((s) => ({
+        name: String(s.name ?? ""),
+        kind: String(s.kind ?? "empty"),
+        level: Number(s.level ?? 1),
+      }));
+      const feed = new Feed({
+        gameId,
+        view,
+        delayMs: settings.watchDelaySeconds !== undefined
+          ? settings.watchDelaySeconds * 1000
+          : this.config.fullViewDelayMs,
+        seats,
+        sendBufferBytes: this.config.sendBufferBytes,
+        onDrop: (s) => {
+          this.#dropped++;
+          this.#watchers.delete(s);
+        },
+      }, this.store);
+      await feed.pull();
+      if (meta.next) this.#next.set(gameId, meta.next);
+      this.#feeds.set(key(gameId, view), feed);
+      return feed;
+    } catch (e) {
+      this.#use(gameId, -1);
+      throw e;
+    }
   }
 
-  /** Reads every feed's log (pub/sub may drop a message), closes idle feeds, finds rematches. */
+  /** Counts a game's feeds (open or opening): pub/sub listens while there is one. */
+  #use(gameId: string, d: 1 | -1): void {
+    const n = (this.#uses.get(gameId) ?? 0) + d;
+    if (n > 0) this.#uses.set(gameId, n);
+    else {
+      this.#uses.delete(gameId);
+      this.#next.delete(gameId);
+      this.#nextAsked.delete(gameId);
+      this.#viewers.delete(gameId);
+    }
+    // Pub/sub only wakes feeds early (they poll anyway): a failure here is not fatal.
+    if (d > 0 && n === 1) this.store.listen(gameId).catch((e) => warn(gameId, e));
+    if (n === 0) this.store.unlisten(gameId).catch(() => {});
+  }
+
+  /**
+   * Reads every feed's log (pub/sub may drop a message), closes idle feeds, and tells each
+   * view's spectators of a rematch once that view has shown the match's end.
+   */
   async #poll(): Promise<void> {
-    const now = Date.now();
-    for (const [k, feed] of this.#feeds) {
-      const { gameId, view } = feed.options;
-      if (feed.spectators.size === 0 && now - feed.lastUsed > this.config.lingerMs) {
-        feed.close();
-        this.#feeds.delete(k);
-        if (!this.#feeds.has(key(gameId, other(view)))) {
-          this.#next.delete(gameId);
-          this.#viewers.delete(gameId);
-          await this.store.unlisten(gameId).catch(() => {});
+    if (this.#polling) return; // the last round is still waiting for Redis
+    this.#polling = true;
+    try {
+      const now = Date.now();
+      const over: Feed[] = [];
+      for (const [k, feed] of this.#feeds) {
+        const { gameId } = feed.options;
+        if (feed.spectators.size === 0 && now - feed.lastUsed > this.config.lingerMs) {
+          feed.close();
+          this.#feeds.delete(k);
+          this.#use(gameId, -1);
+          continue;
         }
-        continue;
+        feed.pull().catch((e) => warn(gameId, e));
+        if (feed.state.phase === "OVER" && !feed.nextSent) over.push(feed);
       }
-      feed.pull().catch((e) => warn(gameId, e));
-      if (feed.state.phase === "OVER" && view === "live" && !this.#next.has(gameId)) {
-        const next = (await this.store.meta(gameId).catch(() => ({})) as Record<string, string>)
-          .next;
-        if (next) {
-          this.#next.set(gameId, next);
-          const frame = JSON.stringify({ type: "next", gameId: next });
-          for (const v of ["live", "full"] as const) {
-            this.#feeds.get(key(gameId, v))?.broadcast(frame);
-          }
-        }
-      }
+      await Promise.all(over.map((feed) => this.#tellNext(feed, now)));
+    } finally {
+      this.#polling = false;
+    }
+  }
+
+  /** Sends `next` to a finished feed's spectators once the game's rematch is known. */
+  async #tellNext(feed: Feed, now: number): Promise<void> {
+    const { gameId } = feed.options;
+    if (!this.#next.has(gameId) && now - (this.#nextAsked.get(gameId) ?? 0) >= NEXT_POLL_MS) {
+      this.#nextAsked.set(gameId, now);
+      const next = (await this.store.meta(gameId).catch(() => ({} as Record<string, string>))).next;
+      if (next && this.#uses.has(gameId)) this.#next.set(gameId, next);
+    }
+    const next = this.#next.get(gameId);
+    if (next && !feed.nextSent) {
+      feed.nextSent = true;
+      feed.broadcast(nextFrame(next));
     }
   }
 
@@ -253,7 +297,7 @@ export class Relay {
     }
     for (const [id, n] of counts) n > 0 ? this.#published.set(id, n) : this.#published.delete(id);
     for (const [id, n] of totals) {
-      if (this.#viewers.get(id) === n || !counts.get(id)) continue;
+      if (this.#viewers.get(id) === n || !this.#uses.has(id)) continue;
       this.#viewers.set(id, n);
       const frame = JSON.stringify({ type: "viewers", n });
       for (const v of ["live", "full"] as const) this.#feeds.get(key(id, v))?.broadcast(frame);
@@ -274,7 +318,11 @@ export class Relay {
 }
 
 const key = (gameId: string, view: WatchView) => `${gameId}|${view}`;
-const other = (view: WatchView): WatchView => view === "live" ? "full" : "live";
+const nextFrame = (gameId: string) => JSON.stringify({ type: "next", gameId });
+const ENCODER = new TextEncoder();
+/** A string's length in UTF-8 bytes (measured only when it could be over the limit). */
+const utf8Length = (s: string) =>
+  s.length * 3 <= MAX_SPECTATOR_MESSAGE_BYTES ? s.length : ENCODER.encode(s).length;
 
 /** Sends an `error` frame and closes. */
 export function refuse(s: Spectator, code: string, message: string, close: number): void {

@@ -36,14 +36,16 @@ async function withRelays(
 function spectator(relay: string, gameId: string, view: "live" | "full" = "live") {
   const frames: { text: string; at: number }[] = [];
   const versions: number[] = [];
+  const next: string[] = [];
   const client = new WatchClient({
     relay,
     gameId,
     view,
     onFrame: (text) => frames.push({ text, at: Date.now() }),
     onEvent: (_e, v) => versions.push(v),
+    onNext: (id) => next.push(id),
   });
-  return { client, frames, versions };
+  return { client, frames, versions, next };
 }
 
 /** Appends the match a few events at a time, like a table in play. */
@@ -96,6 +98,13 @@ Deno.test(
       assert.deepEqual(s3.versions, contiguous, "after the drop: exactly the missed events");
       assert.equal(s3.client.reconnects, 1);
       assert.equal(s3.client.snapshots, 1, "the catch-up needed no second snapshot");
+
+      // A spectator that missed nothing is told so at once (an empty batch), nothing more.
+      s3.client.dropConnection();
+      await until(() => s3.client.status === "reconnecting", 5_000, "the second drop");
+      await until(() => s3.client.status === "live", 5_000, "live again with nothing new");
+      assert.equal(s3.client.snapshots, 1);
+      assert.equal(s3.versions.length, n - 3);
 
       for (const s of [s1, s2, s3]) {
         const leaks = findLeaks(
@@ -169,6 +178,14 @@ Deno.test(
         }
       }
       assert.ok(hidden > 0, "the full view does show every hand, afterwards");
+
+      // The table plays again: the full view hears of it once it has shown the match's end.
+      const live = spectator(relay.url, "g2");
+      await live.client.connect();
+      await redis.hset(gameKeys("g2").meta, "next", "g2-rematch");
+      await until(() => full.next.length > 0 && live.next.length > 0, 5_000, "the rematch");
+      assert.deepEqual([full.next, live.next], [["g2-rematch"], ["g2-rematch"]]);
+      live.client.close();
       full.client.close();
 
       // A table's own delay wins over the relay's default.
@@ -178,6 +195,21 @@ Deno.test(
       await own.client.connect();
       assert.equal(own.client.delayMs, 1_000);
       own.client.close();
+
+      // A finished match with a rematch, a minute behind: the full view is not moved on early.
+      const w3 = new GameWriter(redis, "g7", MATCH);
+      await w3.create({ watchDelaySeconds: 60 });
+      await w3.append();
+      await redis.hset(gameKeys("g7").meta, "next", "g7-rematch");
+      const behind = spectator(relay.url, "g7", "full");
+      const now = spectator(relay.url, "g7");
+      await Promise.all([behind.client.connect(), now.client.connect()]);
+      await until(() => now.next.length > 0, 5_000, "the live view to hear of the rematch");
+      await new Promise((r) => setTimeout(r, 1_000)); // five polls
+      assert.deepEqual(behind.next, [], "the full view has a minute of this match left to show");
+      assert.equal(behind.client.version, 0);
+      behind.client.close();
+      now.client.close();
     });
   },
 );

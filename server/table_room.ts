@@ -293,7 +293,10 @@ export class TableRoom extends Room<{ state: TableStateType }> implements TableL
     if (seat === null || this.table.state.phase !== "OVER") return;
     this.state.seats[seat].rematch = true;
     const waiting = SEATS.some((s) => this.#clients[s] !== null && !this.state.seats[s].rematch);
-    if (!waiting) this.#rematch();
+    // Not awaited (a message handler); a failure (Redis away) is logged, never fatal.
+    if (!waiting) {
+      this.#rematch().catch((e) => console.error(`table room ${this.roomId}: rematch failed`, e));
+    }
   }
 
   async #rematch(): Promise<void> {

@@ -31,7 +31,11 @@ export class WatchScreen {
   rewindAt: number | null = null;
   #points: RewindPoint[] = [];
   #history: TimedEvent[] = [];
+  #historyEpoch: string | null = null;
+  #rewinding = false;
   #follow: ReturnType<typeof setTimeout> | undefined;
+  /** Counts `watch` calls: a slower earlier call that finishes late changes nothing. */
+  #gen = 0;
 
   constructor(readonly host: ScreenHost) {
     this.hud = new Hud({
@@ -64,21 +68,27 @@ export class WatchScreen {
   /** Starts watching `gameId`; on failure goes back to the lobby with the reason. */
   async watch(gameId: string, view: WatchView = "live"): Promise<void> {
     this.#close();
+    const gen = ++this.#gen;
     const t = strings(this.host.settings.value.lang);
     let relay: string;
     try {
       const r = await fetch(`/api/watch/${encodeURIComponent(gameId)}`);
+      if (gen !== this.#gen) return;
       if (r.status === 404 || r.status === 400) return this.host.exit(t.watchGone);
       if (!r.ok) return this.host.exit(t.watchUnavailable);
       relay = (await r.json()).relay;
     } catch {
-      return this.host.exit(t.watchUnavailable);
+      if (gen === this.#gen) this.host.exit(t.watchUnavailable);
+      return;
     }
+    if (gen !== this.#gen) return;
     const client = new WatchClient({
       relay: relay.replace("://localhost:", `://${location.hostname}:`),
       gameId,
       view,
-      onSnapshot: (state) => {
+      onSnapshot: (state, snapshot) => {
+        if (snapshot.epoch !== this.#historyEpoch) this.#history = []; // another log
+        this.#historyEpoch = snapshot.epoch;
         if (this.rewindAt !== null) return;
         this.presenter.reset(state);
         this.#render();
@@ -88,6 +98,7 @@ export class WatchScreen {
       },
       onViewers: (n) => this.hud.setViewers(n, this.host.settings.value.lang),
       onNext: (next) => {
+        clearTimeout(this.#follow);
         this.#follow = setTimeout(() => this.watch(next, view), FOLLOW_MS);
       },
       onStatus: (s) => this.#status(s),
@@ -96,9 +107,11 @@ export class WatchScreen {
     try {
       await client.connect();
     } catch {
-      if (this.client === client) this.client = null;
-      return this.host.exit(t.watchGone);
+      if (this.client !== client) return; // replaced or closed meanwhile
+      this.client = null;
+      return this.host.exit(client.reconnects > 0 ? t.watchUnavailable : t.watchGone);
     }
+    if (this.client !== client) return;
     history.replaceState(
       null,
       "",
@@ -125,10 +138,12 @@ export class WatchScreen {
 
   #close(): void {
     clearTimeout(this.#follow);
-    this.client?.close();
+    const client = this.client;
     this.client = null;
+    client?.close();
     this.rewindAt = null;
     this.#history = [];
+    this.#historyEpoch = null;
     this.presenter.reset(null);
     this.hud.el.hidden = true;
     this.rewind.hide();
@@ -197,13 +212,21 @@ export class WatchScreen {
   /** Fetches the public events not yet held (in pieces the relay allows), then the slider. */
   async #startRewind(): Promise<void> {
     const c = this.client;
-    if (!c || c.status !== "live") return;
-    const upTo = c.version;
-    while (this.#history.length < upTo) {
-      const from = this.#history.length + 1;
-      const got = await c.history(from, Math.min(upTo, from + MAX_HISTORY_EVENTS - 1));
-      if (got.length === 0) break;
-      this.#history.push(...got);
+    if (!c || c.status !== "live" || this.#rewinding) return;
+    this.#rewinding = true;
+    try {
+      const upTo = c.version;
+      while (this.#history.length < upTo) {
+        const from = this.#history.length + 1;
+        const got = await c.history(from, Math.min(upTo, from + MAX_HISTORY_EVENTS - 1));
+        if (this.client !== c) return;
+        if (got.length === 0 || got[0].v !== from) break;
+        this.#history.push(...got);
+      }
+    } catch {
+      return; // the connection dropped: the button stays, to try again
+    } finally {
+      this.#rewinding = false;
     }
     this.#points = rewindPoints(this.#history);
     if (this.#points.length === 0) return;

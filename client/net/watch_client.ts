@@ -41,6 +41,8 @@ export interface WatchClientOptions {
 /** Where the connection stands. */
 export type WatchStatus = "connecting" | "live" | "reconnecting" | "closed";
 
+/** Failed attempts after which a first connection gives up. */
+const FIRST_ATTEMPTS = 4;
 /** Codes after which reconnecting would not help. */
 const FINAL = new Set<number>([WATCH_CLOSE.badInput, WATCH_CLOSE.notFound]);
 
@@ -61,8 +63,10 @@ export class WatchClient {
   #ws: WebSocket | null = null;
   #closing = false;
   #first: { resolve: () => void; reject: (e: Error) => void } | null = null;
-  #history = new Map<number, (events: TimedEvent[]) => void>();
+  #history = new Map<number, { resolve: (e: TimedEvent[]) => void; reject: (e: Error) => void }>();
   #retry: ReturnType<typeof setTimeout> | undefined;
+  /** Connection attempts since the last time it was live (for the back-off). */
+  #attempts = 0;
 
   constructor(readonly options: WatchClientOptions) {}
 
@@ -97,15 +101,21 @@ export class WatchClient {
     ws.onclose = (c) => {
       if (this.#ws !== ws) return;
       this.#ws = null;
-      const final = this.#closing || FINAL.has(c.code) || this.options.autoReconnect === false;
+      this.#failHistory("disconnected");
+      this.#attempts++;
+      // A first connection that keeps failing is reported rather than retried for ever.
+      const hopeless = this.#first !== null && this.#attempts >= FIRST_ATTEMPTS;
+      const final = this.#closing || FINAL.has(c.code) || hopeless ||
+        this.options.autoReconnect === false;
       if (final) {
+        this.#closing = true;
         this.#setStatus("closed", c.reason);
         this.#first?.reject(new Error(`watching closed: ${c.code} ${c.reason}`));
         this.#first = null;
         return;
       }
       this.#setStatus("reconnecting", c.reason);
-      const wait = Math.min(5_000, 250 * 2 ** Math.min(this.reconnects, 5));
+      const wait = Math.min(5_000, 250 * 2 ** Math.min(this.#attempts - 1, 5));
       this.#retry = setTimeout(() => {
         this.reconnects++;
         if (!this.#closing) this.#open();
@@ -159,6 +169,7 @@ export class WatchClient {
 
   /** A catch-up (or a first snapshot) arrived: the client is up to date. */
   #live(): void {
+    this.#attempts = 0;
     if (this.status !== "live") this.#setStatus("live");
     this.#first?.resolve();
     this.#first = null;
@@ -173,15 +184,20 @@ export class WatchClient {
   #answer(f: WatchHistory): void {
     const done = this.#history.get(f.from);
     this.#history.delete(f.from);
-    done?.([...f.events]);
+    done?.resolve([...f.events]);
+  }
+
+  #failHistory(why: string): void {
+    for (const { reject } of this.#history.values()) reject(new Error(why));
+    this.#history.clear();
   }
 
   /** Public events `from`..`to` of the watched game (for rewinding). */
   history(from: number, to: number): Promise<TimedEvent[]> {
     const ws = this.#ws;
     if (!ws || ws.readyState !== WebSocket.OPEN) return Promise.reject(new Error("not connected"));
-    return new Promise((resolve) => {
-      this.#history.set(from, resolve);
+    return new Promise((resolve, reject) => {
+      this.#history.set(from, { resolve, reject });
       ws.send(JSON.stringify({ type: "history", from, to }));
     });
   }
@@ -203,6 +219,9 @@ export class WatchClient {
     const ws = this.#ws;
     this.#ws = null;
     ws?.close(1000, "bye");
+    this.#failHistory("closed");
+    this.#first?.reject(new Error("watching closed"));
+    this.#first = null;
     this.#setStatus("closed");
   }
 
