@@ -49,14 +49,10 @@ import { percentile } from "./_stats.ts";
 import { ChaChaStream, deriveSeed, fromHex, legalCommands, type Seat } from "@baloot/rules";
 import { type ClientCommand, TableClient } from "@baloot/client";
 import { SERVER_V8_FLAGS } from "@baloot/server/config";
+import { cpuTicks, freePort, machineTicks, option, pct, rssKb, stopChild } from "./_proc.ts";
 
 // ---------------------------------------------------------------------------------------------
 // Options
-
-function option(name: string): string | undefined {
-  const i = Deno.args.indexOf(name);
-  return i >= 0 ? Deno.args[i + 1] : undefined;
-}
 
 const quick = Deno.args.includes("--quick");
 const TABLES = Number(option("--tables") ?? (quick ? 100 : 1000));
@@ -83,39 +79,6 @@ const GOAL = { tables: 1000, p99_ms: 100, kb_per_table: 100 };
 
 // ---------------------------------------------------------------------------------------------
 // Processes: /proc figures
-
-const TICKS_PER_S = 100; // CLK_TCK on Linux
-
-/** utime + stime of a process (and of its finished children: Redis forks), in clock ticks. */
-function cpuTicks(pid: number | "self", children = false): number {
-  const stat = Deno.readTextFileSync(`/proc/${pid}/stat`);
-  const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ").map(Number);
-  return f[11] + f[12] + (children ? f[13] + f[14] : 0); // fields 14, 15 (16, 17)
-}
-
-/** Resident memory of a process, in KB. */
-function rssKb(pid: number | "self"): number {
-  const m = /VmRSS:\s+(\d+) kB/.exec(Deno.readTextFileSync(`/proc/${pid}/status`));
-  return m ? Number(m[1]) : NaN;
-}
-
-/** The machine's jiffies (all cores) from /proc/stat: processes, interrupts, stolen, total. */
-function machineTicks(): { procs: number; irq: number; steal: number; total: number } {
-  const line = Deno.readTextFileSync("/proc/stat").split("\n")[0];
-  const [user, nice, system, _idle, _iowait, irq, softirq, steal] = line.trim().split(/\s+/)
-    .slice(1).map(Number);
-  const total = line.trim().split(/\s+/).slice(1, 9).map(Number).reduce((a, b) => a + b, 0);
-  return { procs: user + nice + system, irq: irq + softirq, steal, total };
-}
-
-const pct = (ticks: number, seconds: number) => (ticks / TICKS_PER_S / seconds) * 100;
-
-function freePort(): number {
-  const l = Deno.listen({ hostname: "127.0.0.1", port: 0 });
-  const port = (l.addr as Deno.NetAddr).port;
-  l.close();
-  return port;
-}
 
 // ---------------------------------------------------------------------------------------------
 // A dedicated Redis
@@ -304,16 +267,7 @@ async function startServer(redisUrl: string): Promise<ServerProcess> {
     inspectPort,
     log,
     async stop() {
-      try {
-        child.kill("SIGTERM");
-      } catch { /* gone */ }
-      const killer = setTimeout(() => {
-        try {
-          child.kill("SIGKILL");
-        } catch { /* gone */ }
-      }, 20_000);
-      await child.status;
-      clearTimeout(killer);
+      await stopChild(child, 20_000);
       await Deno.remove(archive, { recursive: true }).catch(() => {});
     },
   };

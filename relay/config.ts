@@ -31,6 +31,26 @@ export interface RelayConfig {
   readonly lingerMs: number;
   /** Browser origins allowed to connect (`ALLOWED_ORIGINS`, as the game servers). */
   readonly allowedOrigins: readonly string[];
+  /**
+   * Spectators held at most (`MAX_SPECTATORS`); more are refused with 503. By default the
+   * process's open-file limit less 1,000: past it `Deno.serve` would end the process.
+   */
+  readonly maxSpectators: number;
+}
+
+/** The open-file limit less a reserve (Redis, files), or a large number when unknown. */
+export function defaultMaxSpectators(limits: string = readLimits()): number {
+  const m = /^Max open files\s+(\d+|unlimited)/m.exec(limits);
+  if (!m || m[1] === "unlimited") return 1_000_000;
+  return Math.max(1, Number(m[1]) - 1_000);
+}
+
+function readLimits(): string {
+  try {
+    return Deno.readTextFileSync("/proc/self/limits");
+  } catch {
+    return "";
+  }
 }
 
 /** Reads the settings; throws naming the variable when one is malformed. */
@@ -48,5 +68,6 @@ export function loadRelayConfig(
     viewersMs: num(env, "VIEWERS_MS", 2_000),
     lingerMs: num(env, "LINGER_MS", 30_000),
     allowedOrigins: parseOrigins(env("ALLOWED_ORIGINS") ?? LOCAL_ORIGINS),
+    maxSpectators: num(env, "MAX_SPECTATORS", 0) || defaultMaxSpectators(),
   };
 }

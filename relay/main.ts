@@ -29,6 +29,7 @@ export async function startRelay(config: RelayConfig): Promise<RunningRelay> {
   relay = new Relay(config, log);
   const r = relay;
   r.start();
+  let open = 0; // WebSockets accepted and not yet closed
   const server = Deno.serve({
     port: config.port,
     hostname: config.hostname,
@@ -43,8 +44,22 @@ export async function startRelay(config: RelayConfig): Promise<RunningRelay> {
     if (req.headers.get("upgrade")?.toLowerCase() !== "websocket") {
       return new Response("a WebSocket upgrade is expected", { status: 426 });
     }
+    if (open >= config.maxSpectators) {
+      // Full: refused before the process runs out of files (the connection closed with it).
+      r.turnedAway++;
+      return new Response("this relay is full", {
+        status: 503,
+        headers: { connection: "close", "retry-after": "5" },
+      });
+    }
     const { socket, response } = Deno.upgradeWebSocket(req, { idleTimeout: 60 });
     const s: Spectator = socket;
+    open++;
+    let counted = true;
+    const gone = () => {
+      if (counted) (counted = false, open--);
+      r.leave(s);
+    };
     socket.onopen = () => {
       const w = parseWatchUrl(url);
       if (typeof w === "string") r.badInput(s, "BAD_REQUEST", w);
@@ -56,8 +71,8 @@ export async function startRelay(config: RelayConfig): Promise<RunningRelay> {
       }
     };
     socket.onmessage = (m) => r.message(s, m.data);
-    socket.onclose = () => r.leave(s);
-    socket.onerror = () => r.leave(s);
+    socket.onclose = gone;
+    socket.onerror = gone;
     return response;
   });
   const port = server.addr.port;

@@ -37,6 +37,8 @@ export interface RelayStats {
   readonly dropped: number;
   /** Spectators closed for bad input. */
   readonly refused: number;
+  /** Connections refused because the relay was full (`MAX_SPECTATORS`). */
+  readonly turnedAway: number;
   /** The process's resident memory and V8 heap in use, bytes. */
   readonly rss: number;
   readonly heapUsed: number;
@@ -68,6 +70,8 @@ export class Relay {
   #polling = false;
   #dropped = 0;
   #refused = 0;
+  /** Connections refused because the relay was full (counted by `main.ts`). */
+  turnedAway = 0;
   #timers: ReturnType<typeof setInterval>[] = [];
 
   constructor(readonly config: RelayConfig, private readonly store: RelayStore) {}
@@ -169,8 +173,8 @@ export class Relay {
       feeds: this.#feeds.size,
       dropped: this.#dropped,
       refused: this.#refused,
-      rss: Deno.memoryUsage().rss,
-      heapUsed: Deno.memoryUsage().heapUsed,
+      turnedAway: this.turnedAway,
+      ...(({ rss, heapUsed }) => ({ rss, heapUsed }))(Deno.memoryUsage()),
     };
   }
 

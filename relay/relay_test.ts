@@ -6,7 +6,7 @@ import { WatchClient } from "@baloot/client";
 import { flushTestRedis, startRedisServer, testRedis, until } from "../server/_testing.ts";
 import { findLeaks } from "../server/_leaks.ts";
 import { GameWriter, recordedMatch, startTestRelay } from "./_testing.ts";
-import type { RelayConfig } from "./config.ts";
+import { defaultMaxSpectators, type RelayConfig } from "./config.ts";
 import type { RunningRelay } from "./main.ts";
 
 /** This file's own Redis database. */
@@ -397,3 +397,33 @@ function hasRedisServer(): boolean {
     return false;
   }
 }
+
+Deno.test("a full relay turns spectators away instead of running out of files", opts, async () => {
+  await withRelays([{ maxSpectators: 2 }], async (redis, [relay]) => {
+    const w = new GameWriter(redis, "g8", MATCH);
+    await w.create();
+    await w.append(20);
+    const one = spectator(relay.url, "g8");
+    const two = spectator(relay.url, "g8");
+    await Promise.all([one.client.connect(), two.client.connect()]);
+    const third = await fetch(`${relay.url.replace("ws:", "http:")}/watch/g8`, {
+      headers: { upgrade: "websocket", connection: "upgrade" },
+    });
+    await third.body?.cancel();
+    assert.equal(third.status, 503);
+    assert.equal(relay.relay.stats().turnedAway, 1);
+    one.client.close();
+    const again = spectator(relay.url, "g8");
+    await until(() => relay.relay.stats().spectators === 1, 2_000, "a seat to free up");
+    await again.client.connect();
+    assert.equal(again.client.version, 20, "room again once a spectator left");
+    again.client.close();
+    two.client.close();
+  });
+  assert.equal(
+    defaultMaxSpectators("Max open files            20000                20000    files"),
+    19_000,
+  );
+  assert.equal(defaultMaxSpectators("Max open files            unlimited  unlimited  files"), 1e6);
+  assert.equal(defaultMaxSpectators(""), 1e6);
+});
