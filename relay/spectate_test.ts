@@ -37,7 +37,8 @@ Deno.test(
       RELAY_URLS: relay.url,
     });
     try {
-      const player = botPlayer({ endpoints: [server.url], name: "Reem", delayMs: 5 });
+      // At a person's pace: a faster client is disconnected for flooding (20 messages a second).
+      const player = botPlayer({ endpoints: [server.url], name: "Reem" });
       await player.quickPlay();
       const gameId = player.gameId!;
 
@@ -83,6 +84,7 @@ Deno.test(
       assert.deepEqual(leaks, [], "no frame held a card the public did not know");
 
       // A rematch: the spectator is told where the table went on.
+      await until(() => player.status === "connected", 10_000, "the player's connection");
       player.rematch();
       await until(() => player.gameId !== gameId, 10_000, "the rematch to start");
       await until(() => next !== null, 10_000, "the spectator to hear of the rematch");
