@@ -209,3 +209,55 @@ Deno.test({
     await assertTableDrawn(page, "arabic table");
     await shot(page, "arabic-2-table");
   }));
+
+/** Whether every card of the player's hand, and the bar, lie inside the viewport. */
+async function fitsOnScreen(page: Page, what: string): Promise<void> {
+  const view = page.viewportSize()!;
+  const boxes = await page.locator(".card-key").evaluateAll((els) =>
+    els.map((e) => e.getBoundingClientRect()).map((r) => [r.left, r.top, r.right, r.bottom])
+  );
+  assert(boxes.length > 0, `${what}: the hand is shown`);
+  for (const [l, t, r, b] of boxes) {
+    assert(
+      l >= -1 && t >= -1 && r <= view.width + 1 && b <= view.height + 1,
+      `${what}: a card at ${[l, t, r, b]} in ${view.width}×${view.height}`,
+    );
+  }
+  const bar = (await page.locator("#hud").boundingBox())!;
+  assert(bar.x >= 0 && bar.x + bar.width <= view.width + 1, `${what}: the bar fits (${bar.width})`);
+}
+
+Deno.test({
+  name: "browser: the table fits a 360×640 phone, turned, and a 2560×1440 desktop",
+  ...opts,
+}, () =>
+  inBrowser(DB, async (server, browsing) => {
+    const page = await browsing.page(`${server.url}/`, { width: 360, height: 640 }, {
+      deviceScaleFactor: 2,
+      isMobile: true,
+      hasTouch: true,
+    });
+    await waitUntil(page, (h) => h.screen === "lobby", "the lobby");
+    await page.getByTestId("quick-play").click();
+    await waitUntil(page, (h) => h.screen === "table" && h.myTurn, "a turn", 30_000);
+    await assertTableDrawn(page, "phone, portrait");
+    await fitsOnScreen(page, "phone, portrait");
+    await shot(page, "sizes-1-phone-portrait");
+    for (
+      const [width, height, name] of [[640, 360, "phone-landscape"], [
+        2560,
+        1440,
+        "desktop",
+      ]] as const
+    ) {
+      await page.setViewportSize({ width, height });
+      await page.waitForTimeout(400); // the resize is debounced, then the table is laid out again
+      await fitsOnScreen(page, name);
+      const px = await canvasPixels(page);
+      assert(
+        px.width >= width && px.drawn > 0.04 && px.white > 0.01,
+        `${name}: ${JSON.stringify(px)}`,
+      );
+      await shot(page, `sizes-${name}`);
+    }
+  }));

@@ -42,7 +42,7 @@ export class WatchScreen {
       toggleSound: () => host.settings.update({ muted: !host.settings.value.muted }),
       openSettings: () => host.panels.settings(host.settings.value, (p) => host.settings.update(p)),
       leave: () => this.leave(),
-    });
+    }, "watch-hud");
     this.rewind = new RewindBar({
       start: () => this.#startRewind(),
       seek: (i) => this.#seek(i),

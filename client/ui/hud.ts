@@ -34,8 +34,9 @@ export class Hud {
   readonly #badge = h("span", { class: "hud-badge", "data-testid": "watch-badge", hidden: true });
   readonly #viewers = h("span", { class: "hud-viewers", "data-testid": "viewers", hidden: true });
 
-  constructor(private readonly actions: HudActions) {
-    this.el = h("header", { id: "hud", class: "hud" });
+  /** The bar of a player's table (`id` "hud"), or of the spectator screen. */
+  constructor(private readonly actions: HudActions, id = "hud") {
+    this.el = h("header", { id, class: "hud" });
   }
 
   /** Redraws the bar. */
