@@ -33,12 +33,18 @@ async function withRelays(
 }
 
 /** A spectator that records every frame and the versions of the events it folded. */
-function spectator(relay: string, gameId: string, view: "live" | "full" = "live") {
+function spectator(
+  relay: string,
+  gameId: string,
+  view: "live" | "full" = "live",
+  fallbacks: string[] = [],
+) {
   const frames: { text: string; at: number }[] = [];
   const versions: number[] = [];
   const next: string[] = [];
   const client = new WatchClient({
     relay,
+    fallbacks,
     gameId,
     view,
     onFrame: (text) => frames.push({ text, at: Date.now() }),
@@ -330,7 +336,8 @@ Deno.test(
 );
 
 Deno.test({
-  name: "Redis restarts and a relay dies: spectators catch up with nothing lost or repeated",
+  name:
+    "Redis restarts and a relay dies: spectators catch up, on another relay, with nothing lost or repeated",
   ignore: !hasRedisServer(),
   sanitizeOps: false,
   sanitizeResources: false,
@@ -340,7 +347,8 @@ Deno.test({
   let server = await startRedisServer(port, dir);
   const url = `redis://127.0.0.1:${port}`;
   const a = await startTestRelay(url, { relayId: "relay-a" });
-  let b = await startTestRelay(url, { relayId: "relay-b" });
+  const b = await startTestRelay(url, { relayId: "relay-b" });
+  let bStopped = false;
   let redis = new Redis(url);
   redis.on("error", () => {}); // the test's own connection sees Redis go away too
   try {
@@ -348,7 +356,7 @@ Deno.test({
     await w.create();
     await w.append(50);
     const onA = spectator(a.url, "g6");
-    const onB = spectator(b.url, "g6");
+    const onB = spectator(b.url, "g6", "live", [a.url]);
     await Promise.all([onA.client.connect(), onB.client.connect()]);
 
     // Redis goes away and comes back with its data (AOF); the game goes on after it.
@@ -363,11 +371,11 @@ Deno.test({
     w2.appended = 50;
     await w2.append(100);
 
-    // Relay B dies; its spectator reconnects (to another relay, as its server would name).
-    const bUrl = b.url;
+    // Relay B dies for good: its spectator moves to relay A (its server named A as the
+    // fallback) and catches up there.
     await b.stop();
+    bStopped = true;
     await until(() => onB.client.status === "reconnecting", 5_000, "B's spectator to notice");
-    b = await startTestRelay(url, { relayId: "relay-b2", port: Number(new URL(bUrl).port) });
     await w2.append();
     await until(
       () => onA.client.version === MATCH.length && onB.client.version === MATCH.length,
@@ -378,11 +386,12 @@ Deno.test({
     assert.deepEqual(onA.versions, all, "through the Redis restart: every event once");
     assert.deepEqual(onB.versions, all, "through the relay's death: every event once");
     assert.equal(onB.client.snapshots, 1, "caught up without a second snapshot");
+    assert.equal(onB.client.relayUrl, a.url, "on relay A now");
     onA.client.close();
     onB.client.close();
   } finally {
     await a.stop();
-    await b.stop();
+    if (!bStopped) await b.stop();
     redis.disconnect();
     server.kill("SIGKILL");
     await server.status;

@@ -44,7 +44,7 @@ Deno.test(
 
       // The game server says where to watch it.
       const where = await (await fetch(`${server.url}/api/watch/${gameId}`)).json();
-      assert.deepEqual(where, { gameId, relay: relay.url });
+      assert.deepEqual(where, { gameId, relay: relay.url, fallbacks: [] });
       const frames: string[] = [];
       const versions: number[] = [];
       let next: string | null = null;

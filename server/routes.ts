@@ -71,7 +71,10 @@ export function createRoutes(rt: Runtime) {
     if (relays.length === 0) {
       return Response.json({ error: "no spectator relay is configured" }, { status: 503 });
     }
-    return Response.json({ gameId: id, relay: relays[hash(id) % relays.length] });
+    // The game's own relay first; the others are where to go if it dies.
+    const first = hash(id) % relays.length;
+    const others = relays.filter((_, i) => i !== first);
+    return Response.json({ gameId: id, relay: relays[first], fallbacks: others });
   });
 
   const invite = createEndpoint("/api/invites/:code", { method: "GET" }, async (ctx) => {

@@ -70,20 +70,22 @@ export class WatchScreen {
     this.#close();
     const gen = ++this.#gen;
     const t = strings(this.host.settings.value.lang);
-    let relay: string;
+    let relay: string, fallbacks: string[];
     try {
       const r = await fetch(`/api/watch/${encodeURIComponent(gameId)}`);
       if (gen !== this.#gen) return;
       if (r.status === 404 || r.status === 400) return this.host.exit(t.watchGone);
       if (!r.ok) return this.host.exit(t.watchUnavailable);
-      relay = (await r.json()).relay;
+      ({ relay, fallbacks = [] } = await r.json());
     } catch {
       if (gen === this.#gen) this.host.exit(t.watchUnavailable);
       return;
     }
     if (gen !== this.#gen) return;
+    const here = (url: string) => url.replace("://localhost:", `://${location.hostname}:`);
     const client = new WatchClient({
-      relay: relay.replace("://localhost:", `://${location.hostname}:`),
+      relay: here(relay),
+      fallbacks: fallbacks.map(here),
       gameId,
       view,
       onSnapshot: (state, snapshot) => {

@@ -22,6 +22,11 @@ import { WATCH_CLOSE } from "@baloot/wire";
 export interface WatchClientOptions {
   /** The relay's base URL (`ws://host:port`). */
   readonly relay: string;
+  /**
+   * Other relays to move to when this one stays unreachable (a relay that died): the client
+   * tries them in turn and catches up there from its last version, as on any reconnection.
+   */
+  readonly fallbacks?: readonly string[];
   readonly gameId: string;
   readonly view?: WatchView;
   /** A snapshot replaced the state (joining, or a catch-up that was not possible). */
@@ -67,6 +72,8 @@ export class WatchClient {
   #retry: ReturnType<typeof setTimeout> | undefined;
   /** Connection attempts since the last time it was live (for the back-off). */
   #attempts = 0;
+  /** Which relay it uses now: 0 the given one, then the fallbacks. */
+  #relay = 0;
 
   constructor(readonly options: WatchClientOptions) {}
 
@@ -82,7 +89,9 @@ export class WatchClient {
   /** The URL this client opens now (with its position once it has one). */
   get url(): string {
     const o = this.options;
-    const u = new URL(`/watch/${encodeURIComponent(o.gameId)}`, o.relay.replace(/^http/, "ws"));
+    const relays = [o.relay, ...(o.fallbacks ?? [])];
+    const base = relays[this.#relay % relays.length];
+    const u = new URL(`/watch/${encodeURIComponent(o.gameId)}`, base.replace(/^http/, "ws"));
     u.searchParams.set("view", o.view ?? "live");
     if (this.epoch !== null && this.version > 0) {
       u.searchParams.set("since", String(this.version));
@@ -115,6 +124,8 @@ export class WatchClient {
         return;
       }
       this.#setStatus("reconnecting", c.reason);
+      // Twice in a row no answer from this relay: try the next one.
+      if (this.#attempts % 2 === 0 && (this.options.fallbacks?.length ?? 0) > 0) this.#relay++;
       const wait = Math.min(5_000, 250 * 2 ** Math.min(this.#attempts - 1, 5));
       this.#retry = setTimeout(() => {
         this.reconnects++;
@@ -223,6 +234,12 @@ export class WatchClient {
     this.#first?.reject(new Error("watching closed"));
     this.#first = null;
     this.#setStatus("closed");
+  }
+
+  /** The relay it uses now. */
+  get relayUrl(): string {
+    const relays = [this.options.relay, ...(this.options.fallbacks ?? [])];
+    return relays[this.#relay % relays.length];
   }
 
   /** Closes the socket as a network drop would (tests): the client reconnects by itself. */
