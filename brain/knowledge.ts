@@ -44,8 +44,20 @@ const bit = (c: Card) => 1 << cardIndex(c);
 const suitBits = (suit: Suit) =>
   DECK.filter((c) => suitOf(c) === suit).reduce((m, c) => m | bit(c), 0);
 
-/** The knowledge of `seat` in its view `view` (a state with hidden cards as `null`). */
+/** Knowledge already worked out, per view object and seat (views are never changed). */
+const worked = new WeakMap<GameState, (Knowledge | undefined)[]>();
+
+/**
+ * The knowledge of `seat` in its view `view` (a state with hidden cards as `null`). Worked out
+ * once per view and seat: checking a request and searching it share one.
+ */
 export function knowledgeOf(view: GameState, seat: Seat): Knowledge {
+  let bySeat = worked.get(view);
+  if (!bySeat) worked.set(view, bySeat = []);
+  return bySeat[seat] ??= workOut(view, seat);
+}
+
+function workOut(view: GameState, seat: Seat): Knowledge {
   const h = view.hand;
   if (h === null) throw new Error("knowledge: no hand in progress");
   const seen = new Set<Card>();

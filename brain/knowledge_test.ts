@@ -48,6 +48,12 @@ for (const profile of [PROFILE_R, PROFILE_KM]) {
       const view = viewFor(state, seat);
       const k = knowledgeOf(view, seat);
       assert.equal(viewProblem(view, seat), null, "a real view is possible");
+      assert.equal(knowledgeOf(view, seat), k, "worked out once per view and seat");
+      assert.deepEqual(
+        knowledgeOf(structuredClone(view), seat),
+        k,
+        "an equal view, worked out again, knows the same",
+      );
       // Sound: no seat is said to lack a card it holds.
       for (const s of SEATS) {
         if (s === seat) continue;
