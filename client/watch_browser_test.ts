@@ -13,7 +13,7 @@ import { gameKeys, parseEvent } from "@baloot/wire";
 import { skipBrowserTests } from "../tools/browser.ts";
 import { botPlayer, testRedis, until } from "../server/_testing.ts";
 import { findLeaks } from "../server/_leaks.ts";
-import { startTestRelay } from "../relay/_testing.ts";
+import { GameWriter, startTestRelay } from "../relay/_testing.ts";
 import {
   Browsing,
   canvasPixels,
@@ -109,6 +109,15 @@ Deno.test({
     assert.match(await full.getByTestId("watch-badge").textContent() ?? "", /10 s behind/);
     await waitUntil(full, (h) => h.handCardsShown >= 16, "the hands, face up", 40_000);
     await shot(full, "watch-5-full-view");
+
+    // A table whose first hand has not been released yet says why it is empty.
+    await new GameWriter(redis, "waiting-game", []).create();
+    const early = await browsing.page(`${server.url}/?watch=waiting-game&view=full`);
+    await waitUntil(early, (h) => h.screen === "watch", "an empty full view");
+    assert.match(
+      await early.getByTestId("watch-note").textContent() ?? "",
+      /once it has ended and 10 s have passed/,
+    );
 
     // Nothing the page received from the relay held a card the public did not know.
     const entries = await redis.xrange(gameKeys(gameId).events, "-", "+");

@@ -57,6 +57,8 @@ const EN = {
   noTables: "No table is playing right now.",
   watch: "Watch",
   watchFull: "Watch with all hands (delayed)",
+  fullViewWaiting: (delay: string) =>
+    `Every hand appears here once it has ended and ${delay} have passed.`,
   winsMatch: "win the match.",
   team: (a: string, b: string) => `${a} & ${b}`,
   viewers: (n: number) => `${n} watching`,
@@ -185,6 +187,7 @@ const AR: Strings = {
   noTables: "لا توجد طاولة تلعب الآن.",
   watch: "شاهد",
   watchFull: "شاهد بكل الأوراق (متأخرًا)",
+  fullViewWaiting: (delay: string) => `تظهر كل صكة هنا بعد انتهائها ومرور ${delay}.`,
   winsMatch: "يفوزون باللعبة.",
   team: (a: string, b: string) => `${a} و ${b}`,
   viewers: (n: number) => `${n} يشاهدون`,

@@ -95,8 +95,10 @@ export class WatchScreen {
         this.presenter.reset(state);
         this.#render();
       },
-      onEvent: (event, _v, state) => {
-        if (this.rewindAt === null) this.presenter.push(event, state);
+      onEvent: (event, v, state) => {
+        if (this.rewindAt !== null) return;
+        this.presenter.push(event, state);
+        if (v === 1) this.#showLive(); // the first hand arrives: no more waiting note
       },
       onViewers: (n) => this.hud.setViewers(n, this.host.settings.value.lang),
       onNext: (next) => {
@@ -127,8 +129,21 @@ export class WatchScreen {
     this.host.lobby.el.hidden = true;
     this.host.panels.close();
     this.hud.el.hidden = false;
-    this.rewind.showLive(this.host.settings.value.lang);
+    this.#showLive();
     this.#render();
+  }
+
+  /** The rewind button; in a full view with nothing shown yet, why the table is empty. */
+  #showLive(): void {
+    const { lang } = this.host.settings.value;
+    const c = this.client;
+    const waiting = c?.options.view === "full" && c.version === 0;
+    this.rewind.showLive(lang, waiting ? strings(lang).fullViewWaiting(this.#delayText()) : null);
+  }
+
+  #delayText(): string {
+    const ms = this.client?.delayMs ?? 0;
+    return ms >= 60_000 ? `${Math.round(ms / 60_000)} min` : `${Math.round(ms / 1000)} s`;
   }
 
   /** Stops watching, back to the lobby. */
@@ -169,10 +184,7 @@ export class WatchScreen {
     if (!c) return;
     if (this.rewindAt !== null) this.hud.setBadge(t.rewindBadge, "rewind");
     else if (c.options.view === "full") {
-      const minutes = c.delayMs >= 60_000
-        ? `${Math.round(c.delayMs / 60_000)} min`
-        : `${Math.round(c.delayMs / 1000)} s`;
-      this.hud.setBadge(t.delayedBadge(minutes), "delayed");
+      this.hud.setBadge(t.delayedBadge(this.#delayText()), "delayed");
     } else this.hud.setBadge(t.liveBadge, "live");
   }
 
@@ -251,7 +263,7 @@ export class WatchScreen {
   #live(): void {
     this.rewindAt = null;
     this.presenter.reset(this.client?.state ?? null);
-    this.rewind.showLive(this.host.settings.value.lang);
+    this.#showLive();
     this.#render();
   }
 

@@ -31,12 +31,13 @@ export class RewindBar {
 
   constructor(private readonly actions: RewindActions) {}
 
-  /** Watching live: offers to rewind. */
-  showLive(lang: Lang): void {
+  /** Watching live: offers to rewind (and says `note`, if any: why the table is empty). */
+  showLive(lang: Lang, note: string | null = null): void {
     const t = strings(lang);
     this.el.hidden = false;
     fill(
       this.el,
+      note ? h("output", { "data-testid": "watch-note", role: "status" }, note) : null,
       h(
         "button",
         {
