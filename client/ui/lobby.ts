@@ -73,6 +73,7 @@ export class Lobby {
             profile: get("profile"),
             target: Number(get("target")),
             turnSeconds: Number(get("turn")),
+            watchDelaySeconds: Number(get("watchDelay")),
             bots: [Number(get("bot1")), Number(get("bot2")), Number(get("bot3"))],
           });
         },
@@ -84,6 +85,12 @@ export class Lobby {
         "30",
         `30 ${t.seconds}`,
       ], ["60", `60 ${t.seconds}`]], "20"),
+      select("watchDelay", t.watchDelay, [
+        ["0", t.watchDelayHandEnd],
+        ["60", `1 ${t.minutes}`],
+        ["180", `3 ${t.minutes}`],
+        ["600", `10 ${t.minutes}`],
+      ], "180"),
       h(
         "fieldset",
         {},
