@@ -64,6 +64,12 @@ const LAST_TRICK = 10;
 const EXEMPT_ALWAYS = 0, EXEMPT_FOURTH = 1, EXEMPT_NONE = 2;
 /** Most legal cards in one position, and the deepest search (32 cards). */
 const MAX_MOVES = 8, MAX_DEPTH = 33;
+/**
+ * The ordering bonus of a killer move: a card that cut off a sibling position at the same depth
+ * is tried before cards of its class (150 lifts a cheap card above a try to win; measured on the
+ * bench's deals: 14% fewer Sun nodes, 11% fewer Hokum; a second killer slot did worse).
+ */
+const KILLER = 150;
 const NO_MOVE = -1;
 /** Cards more than this many points below the best are left with bounds in `solveCards`. */
 const CLOSE = 20;
@@ -115,6 +121,8 @@ export class Solver {
   readonly #moves = new Int8Array(MAX_DEPTH * MAX_MOVES);
   readonly #scores = new Int32Array(MAX_MOVES);
   readonly #history = new Int32Array(128 * 4);
+  /** Per depth, the card that last cut the search off there (the "killer" move). */
+  readonly #killers = new Int8Array(MAX_DEPTH).fill(-1);
   #nodes = 0;
   #nodeCap = Infinity;
   #deadline = Infinity;
@@ -133,6 +141,7 @@ export class Solver {
   reset(): void {
     this.#table.clear();
     this.#history.fill(0);
+    this.#killers.fill(-1);
   }
 
   /** The best card points the team of the seat to move can take from `position` on. */
@@ -316,6 +325,7 @@ export class Solver {
       } else if (best < beta) beta = best;
       if (alpha >= beta) {
         this.#history[(this.#count << 7) | (seat << 5) | card] += 1;
+        this.#killers[depth] = card;
         break;
       }
     }
@@ -468,7 +478,8 @@ export class Solver {
         const between = below & ~((2 << next) - 1);
         if (pts[next] === pts[c] && ((others | onTable) & between) === 0) continue;
       }
-      this.#scores[n] = this.#moveScore(seat, c, c === ttMove, others, win) * 1000 +
+      this.#scores[n] = (this.#moveScore(seat, c, c === ttMove, others, win) +
+            (c === this.#killers[depth] ? KILLER : 0)) * 1000 +
         Math.min(999, this.#history[(this.#count << 7) | (seat << 5) | c]);
       this.#moves[base + n++] = c;
     }
