@@ -20,6 +20,7 @@ import {
   waitUntil,
 } from "./_browser_testing.ts";
 import type { Page } from "playwright-core";
+import { spectatorScenario } from "./_watch_browser.ts";
 
 const DB = 13;
 const ignore = skipBrowserTests();
@@ -261,3 +262,8 @@ Deno.test({
       await shot(page, `sizes-${name}`);
     }
   }));
+
+Deno.test({
+  name: "browser: a spectator watches a bot match from the lobby, rewinds, and returns to live",
+  ...opts,
+}, spectatorScenario);

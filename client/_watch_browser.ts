@@ -1,7 +1,9 @@
 /**
  * A spectator in a real browser: headless Chromium watches a bot match from the lobby's list of
  * live tables through the relay, rewinds through the match while it goes on, and comes back to
- * live. Every frame the page received from the relay is checked for hidden cards.
+ * live. Every frame the page received from the relay is checked for hidden cards. Registered in
+ * `browser_test.ts`, so that browser tests run one after another (two Chromiums at once on two
+ * cores starve the servers under test).
  *
  * @module
  */
@@ -10,7 +12,6 @@ import assert from "node:assert/strict";
 import { Redis } from "ioredis";
 import type { GameEvent } from "@baloot/rules";
 import { gameKeys, parseEvent } from "@baloot/wire";
-import { skipBrowserTests } from "../tools/browser.ts";
 import { botPlayer, testRedis, until } from "../server/_testing.ts";
 import { findLeaks } from "../server/_leaks.ts";
 import { GameWriter, startTestRelay } from "../relay/_testing.ts";
@@ -25,12 +26,8 @@ import {
 
 const DB = 7;
 
-Deno.test({
-  name: "browser: a spectator watches a bot match from the lobby, rewinds, and returns to live",
-  ignore: skipBrowserTests(),
-  sanitizeOps: false,
-  sanitizeResources: false,
-}, async () => {
+/** The spectator scenario (its own Redis database, relay and server). */
+export async function spectatorScenario(): Promise<void> {
   const redisUrl = testRedis(DB);
   // The full view runs 10 s behind: longer than a hand of these bots, as 3 minutes is for people.
   const relay = await startTestRelay(redisUrl, {
@@ -139,4 +136,4 @@ Deno.test({
     await relay.stop();
     redis.disconnect();
   }
-});
+}
