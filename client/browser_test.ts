@@ -240,7 +240,14 @@ Deno.test({
     });
     await waitUntil(page, (h) => h.screen === "lobby", "the lobby");
     await page.getByTestId("quick-play").click();
-    await waitUntil(page, (h) => h.screen === "table" && h.myTurn, "a turn", 30_000);
+    await waitUntil(page, (h) => h.screen === "table", "the table", 30_000);
+    // A card to play in the first trick: the fan at its widest (eight cards, or seven).
+    await playUntil(
+      [new Person(page, 4, "click")],
+      (h) => h.myTurn && h.phase === "PLAY",
+      "a card to play",
+      90_000,
+    );
     await assertTableDrawn(page, "phone, portrait");
     await fitsOnScreen(page, "phone, portrait");
     await shot(page, "sizes-1-phone-portrait");

@@ -57,7 +57,9 @@ export function layout(width: number, height: number, scale = 1): Layout {
   const cardH = Math.round(cardW * 1.4);
   const smallW = Math.round(cardW * 0.55);
   const top = 56; // the score bar
-  const bottomHand = height - cardH * 0.62;
+  // Low enough to leave the table room, high enough that the fan's outer cards (dropped by the
+  // arc and tilted) stay on screen: 0.54 card heights of a tilted card plus the arc's 0.11.
+  const bottomHand = height - cardH * 0.66;
   const center = { x: width / 2, y: top + (bottomHand - top) / 2 - cardH * 0.15 };
   const dx = Math.min(width * 0.36, cardW * (portrait ? 1.9 : 3.2));
   const offset = cardW * 0.62;

@@ -214,7 +214,7 @@ export class TableView {
     const k = i - (n - 1) / 2;
     return {
       x: l.handCenter.x + k * l.handSpread,
-      y: l.handCenter.y + Math.abs(k) * Math.abs(k) * l.cardH * 0.012,
+      y: l.handCenter.y + Math.abs(k) * Math.abs(k) * l.cardH * 0.009,
       angle: k * 0.035,
     };
   }
