@@ -3,8 +3,8 @@
  *
  * Starts ONE relay (`relay/main.ts`) as a subprocess on a random port, against the local Redis's
  * database 1 (`redis://127.0.0.1:6379/1`, flushed first: never point `--redis` at data you keep).
- * This process writes the busy tables straight into Redis with `GameWriter` (`relay/_testing.ts`:
- * full and public streams, version, PUBLISH on the notify channel, as a game server does), each
+ * This process writes the busy tables into Redis with `GameWriter` (`relay/_testing.ts`, through
+ * the game servers' own `GameStore`: full and public streams, version, PUBLISH), each
  * table a reproducible `recordedMatch` to a target of 1,000 points (long enough for the run),
  * each appending ONE event every `--interval` ms (1,000: a busy table makes about one move a
  * second), the tables' appends staggered over the interval. The games exist, with their first 40

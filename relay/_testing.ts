@@ -1,14 +1,15 @@
 /**
  * Relay test helpers: relays started in the test's process on free ports, and games written
- * straight into Redis in the servers' format (full and public streams, version, notify), so a
- * test or the benchmark controls exactly when each event is appended.
+ * into Redis by the servers' own store, so a test or the benchmark controls exactly when each
+ * event is appended.
  *
  * @module
  */
 
 import type { Redis } from "ioredis";
 import { type GameEvent, PROFILE_R, redact } from "@baloot/rules";
-import { gameKeys, type WatchSeat } from "@baloot/wire";
+import type { WatchSeat } from "@baloot/wire";
+import { GameStore } from "../server/game_store.ts";
 import { randomMatch } from "../rules/_testing.ts";
 import { loadRelayConfig, type RelayConfig } from "./config.ts";
 import { type RunningRelay, startRelay } from "./main.ts";
@@ -41,20 +42,29 @@ const SEATS: WatchSeat[] = ["Amal", "Badr", "Dana", "Fahd"].map((name) => ({
   level: 1,
 }));
 
-/** A game written into Redis event by event, as a game server would. */
+/**
+ * A game written into Redis event by event through the game servers' own store
+ * (`server/game_store.ts`: the lease, the full and public streams, the version, the notify).
+ */
 export class GameWriter {
   /** Events appended so far. */
   appended = 0;
+  readonly #store: GameStore;
+  #token: string | null = null;
 
   constructor(
     readonly redis: Redis,
     readonly gameId: string,
     readonly events: readonly GameEvent[],
-  ) {}
+  ) {
+    this.#store = new GameStore(redis, 3_600_000); // a lease for the whole test
+  }
 
-  /** Records the table's metadata (the relay refuses games without it). */
+  /** Takes the game's lease and records its metadata (the relay refuses games without it). */
   async create(settings: Record<string, unknown> = {}): Promise<void> {
-    await this.redis.hset(gameKeys(this.gameId).meta, {
+    this.#token = await this.#store.acquire(this.gameId, "test-writer");
+    if (!this.#token) throw new Error(`game ${this.gameId} is owned elsewhere`);
+    await this.#store.setMeta(this.gameId, {
       settings: JSON.stringify({ mode: "quick", profile: "R", target: 152, ...settings }),
       seats: JSON.stringify(SEATS.map((s) => ({ ...s, tokenHash: "secret", connected: false }))),
     });
@@ -62,18 +72,12 @@ export class GameWriter {
 
   /** Appends the next `n` events (all that are left by default); returns how many. */
   async append(n = this.events.length): Promise<number> {
-    const k = gameKeys(this.gameId);
     const batch = this.events.slice(this.appended, this.appended + n);
     if (batch.length === 0) return 0;
-    const t = Date.now();
-    const m = this.redis.multi();
-    for (const e of batch) {
-      const v = ++this.appended;
-      m.xadd(k.events, `${v}-0`, "t", t, "e", JSON.stringify(e));
-      m.xadd(k.public, `${v}-0`, "t", t, "e", JSON.stringify(redact(e, "spectator")));
-    }
-    m.set(k.version, this.appended).publish(k.notify, String(this.appended));
-    await m.exec();
+    const pairs = batch.map((e) => ({ full: e, public: redact(e, "spectator") }));
+    const v = await this.#store.append(this.gameId, this.#token!, this.appended, pairs);
+    if (typeof v !== "number") throw new Error(`game ${this.gameId}: append refused (${v})`);
+    this.appended = v;
     return batch.length;
   }
 }
