@@ -319,6 +319,21 @@ export async function canvasPixels(page: Page): Promise<CanvasPixels> {
   return await page.evaluate<CanvasPixels>(`(${PIXEL_STATS})(${JSON.stringify(b64)})`);
 }
 
+/**
+ * The canvas drew the table, not a blank or an error screen: cards (white faces and their
+ * colours) and the seats, where the page behind it would show magenta.
+ */
+export async function assertCanvasDrawn(page: Page, what: string): Promise<CanvasPixels> {
+  const px = await canvasPixels(page);
+  const msg = `${what}: ${JSON.stringify(px)}`;
+  if (Deno.env.get("BALOOT_TRACE") === "1") console.log(msg);
+  assert(px.width > 300 && px.height > 300, msg);
+  assert(px.drawn > 0.04, `the canvas drew almost nothing (${msg})`);
+  assert(px.white > 0.01, `no cards are drawn (${msg})`);
+  assert(px.colours > 60, `too few colours for a drawn table (${msg})`);
+  return px;
+}
+
 /** Runs in the page (as source: the tests are type-checked without the DOM's types). */
 const PIXEL_STATS = `async (data) => {
   const bytes = Uint8Array.from(atob(data), (c) => c.charCodeAt(0));

@@ -16,8 +16,8 @@ import { botPlayer, testRedis, until } from "../server/_testing.ts";
 import { findLeaks } from "../server/_leaks.ts";
 import { GameWriter, startTestRelay } from "../relay/_testing.ts";
 import {
+  assertCanvasDrawn,
   Browsing,
-  canvasPixels,
   look,
   shot,
   startClientServer,
@@ -59,8 +59,7 @@ export async function spectatorScenario(): Promise<void> {
     // These bots move faster than the table animates: it is rarely idle, so no waiting for that.
     await waitUntil(page, (h) => h.phase === "PLAY", "a trick being played", 60_000);
     assert.equal(await page.getByTestId("watch-badge").textContent(), "LIVE");
-    const px = await canvasPixels(page);
-    assert(px.drawn > 0.04 && px.white > 0.01 && px.colours > 60, JSON.stringify(px));
+    await assertCanvasDrawn(page, "the spectator's table");
     await waitUntil(page, (h) => h.viewers === 1, "the viewer count", 10_000);
     assert.equal(await page.getByTestId("viewers").textContent(), "1");
     assert.match(page.url(), new RegExp(`\\?watch=${gameId}$`), "a link to share");
