@@ -170,7 +170,7 @@ export class Feed {
     try {
       this.#release();
     } catch (e) {
-      console.error(`relay: game ${this.options.gameId}: ${e instanceof Error ? e.message : e}`);
+      warn(this.options.gameId, e);
     }
   }
 
@@ -214,8 +214,8 @@ export class Feed {
     this.lastUsed = this.#now();
     const resumable = since !== null && since.epoch === this.epoch && since.v >= 1 &&
       since.v <= this.head;
+    // A resumable spectator gets what it missed: an empty batch tells one up to date so.
     if (!resumable) this.deliver(s, this.snapshotFrame());
-    // Up to date already: an empty batch tells it so.
     else this.deliver(s, this.eventsFrame(since.v, this.head));
   }
 
@@ -255,4 +255,9 @@ export class Feed {
     for (const s of this.spectators) s.close(WATCH_CLOSE.goingAway, "relay closing");
     this.spectators.clear();
   }
+}
+
+/** Logs a game's failure (the relay carries on: the next poll tries again). */
+export function warn(gameId: string, e: unknown): void {
+  console.error(`relay: game ${gameId}: ${e instanceof Error ? e.message : e}`);
 }

@@ -15,7 +15,7 @@ import {
   type WatchView,
 } from "@baloot/wire";
 import type { RelayConfig } from "./config.ts";
-import { Feed, type GameLog, type Spectator } from "./feed.ts";
+import { Feed, type GameLog, type Spectator, warn } from "./feed.ts";
 
 /** What the hub needs of Redis beyond reading logs. */
 export interface RelayStore extends GameLog {
@@ -101,7 +101,7 @@ export class Relay {
     this.#watchers.set(s, { feed, tokens: 2 * MESSAGES_PER_SECOND, at: Date.now() });
     feed.add(s, req.since);
     const n = this.#viewers.get(req.gameId);
-    if (n !== undefined) feed.deliver(s, JSON.stringify({ type: "viewers", n }));
+    if (n !== undefined) feed.deliver(s, viewersFrame(n));
     if (feed.nextSent) feed.deliver(s, nextFrame(this.#next.get(req.gameId)!));
     for (const data of early) this.message(s, data);
   }
@@ -160,9 +160,17 @@ export class Relay {
 
   /** A game has new events (pub/sub). */
   wake(gameId: string): void {
+    for (const feed of this.#feedsOf(gameId)) feed.pull().catch((e) => warn(gameId, e));
+  }
+
+  /** A game's open feeds (its live view, its full view). */
+  #feedsOf(gameId: string): Feed[] {
+    const feeds: Feed[] = [];
     for (const view of ["live", "full"] as const) {
-      this.#feeds.get(key(gameId, view))?.pull().catch((e) => warn(gameId, e));
+      const feed = this.#feeds.get(key(gameId, view));
+      if (feed) feeds.push(feed);
     }
+    return feeds;
   }
 
   /** The counters. */
@@ -303,8 +311,8 @@ export class Relay {
     for (const [id, n] of totals) {
       if (this.#viewers.get(id) === n || !this.#uses.has(id)) continue;
       this.#viewers.set(id, n);
-      const frame = JSON.stringify({ type: "viewers", n });
-      for (const v of ["live", "full"] as const) this.#feeds.get(key(id, v))?.broadcast(frame);
+      const frame = viewersFrame(n);
+      for (const feed of this.#feedsOf(id)) feed.broadcast(frame);
     }
   }
 
@@ -323,6 +331,7 @@ export class Relay {
 
 const key = (gameId: string, view: WatchView) => `${gameId}|${view}`;
 const nextFrame = (gameId: string) => JSON.stringify({ type: "next", gameId });
+const viewersFrame = (n: number) => JSON.stringify({ type: "viewers", n });
 const ENCODER = new TextEncoder();
 /** A string's length in UTF-8 bytes (measured only when it could be over the limit). */
 const utf8Length = (s: string) =>
@@ -334,8 +343,4 @@ export function refuse(s: Spectator, code: string, message: string, close: numbe
     s.send(JSON.stringify({ type: "error", code, message }));
   } catch { /* already closing */ }
   s.close(close, code);
-}
-
-function warn(gameId: string, e: unknown): void {
-  console.error(`relay: game ${gameId}: ${e instanceof Error ? e.message : e}`);
 }
