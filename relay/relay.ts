@@ -90,9 +90,10 @@ export class Relay {
       feed = await this.#feed(req.gameId, req.view);
     } catch (e) {
       this.#early.delete(s);
-      // Redis is away or the log unreadable: try again later (or at another relay).
-      const why = e instanceof Error ? e.message : String(e);
-      return refuse(s, "UNAVAILABLE", why, WATCH_CLOSE.goingAway);
+      // Redis is away or the log unreadable: try again later (or at another relay). The reason
+      // stays in the relay's log: a message about the full log could name a hidden card.
+      warn(req.gameId, e);
+      return refuse(s, "UNAVAILABLE", "this game cannot be watched now", WATCH_CLOSE.goingAway);
     }
     const early = this.#early.get(s);
     this.#early.delete(s);
