@@ -106,6 +106,11 @@ export class Solver {
   // The position, changed in place while searching.
   readonly #hands = new Int32Array(4);
   readonly #trick = new Int32Array(4);
+  /** `#win[i]`: the index of the card winning the trick after its card `i`. */
+  readonly #win = new Int8Array(4);
+  /** Every card still in a hand, and their points. */
+  #all = 0;
+  #left = 0;
   /** Completed tricks of the search, to put back when a card is taken back. */
   readonly #done = new Int32Array(40);
   #doneCount = 0;
@@ -220,6 +225,7 @@ export class Solver {
     const mine = (mover & 1) === 0;
     const hands = this.#hands.slice(), trick = this.#trick.slice();
     const count = this.#count, leader = this.#leader, doneCount = this.#doneCount;
+    const all = this.#all, left = this.#left, win = this.#win.slice();
     // Bisection on the team-0 value with null windows: each test proves a bound.
     let lo = 0, hi = total;
     // In team-0 terms: the first probe, and the bound that ends the search.
@@ -241,6 +247,9 @@ export class Solver {
       this.#count = count;
       this.#leader = leader;
       this.#doneCount = doneCount;
+      this.#all = all;
+      this.#left = left;
+      this.#win.set(win);
     }
     const lower = mine ? lo : total - hi, upper = mine ? hi : total - lo;
     return {
@@ -279,29 +288,6 @@ export class Solver {
     const seat = (this.#leader + this.#count) & 3;
     const maximizing = (seat & 1) === 0;
     const n = this.#orderedMoves(seat, depth, ttMove);
-    if (this.#count === 3 && n > 1) {
-      // Enhanced transposition cutoff: a child trick start the table already bounds may
-      // settle this node without searching.
-      const base = depth * MAX_MOVES;
-      for (let i = 0; i < n; i++) {
-        const card = this.#moves[base + i];
-        const gained = this.#play(seat, card);
-        const g = (gained & 1) === 0 ? gained >> 3 : 0;
-        const child = this.#table.find(hands, this.#leader);
-        let cut = -1;
-        if (child >= 0) {
-          if (maximizing) {
-            const lo = g + this.#table.lower(child);
-            if (lo >= beta) cut = lo;
-          } else {
-            const hi = g + this.#table.upper(child);
-            if (hi <= alpha) cut = hi;
-          }
-        }
-        this.#unplay(seat, card, gained);
-        if (cut >= 0) return cut;
-      }
-    }
     const alpha0 = alpha, beta0 = beta;
     let best = maximizing ? -1 : 1 << 14;
     let bestMove = NO_MOVE;
@@ -365,17 +351,22 @@ export class Solver {
    * leader (bits 1–2) and the trick's points (bits 3 on).
    */
   #play(seat: number, card: number): number {
+    const pts = this.#points, t = this.#trick, w = this.#win;
     this.#hands[seat] ^= 1 << card;
-    this.#trick[this.#count++] = card;
-    if (this.#count < 4) return -1;
-    const t = this.#trick;
-    let win = 0, points = 0;
-    for (let i = 0; i < 4; i++) {
-      points += this.#points[t[i]];
-      if (i > 0 && this.#beats(t[i], t[win])) win = i;
+    this.#all ^= 1 << card;
+    this.#left -= pts[card];
+    const k = this.#count++;
+    t[k] = card;
+    if (k === 0) {
+      w[0] = 0;
+      return -1;
     }
-    const h = this.#hands;
-    if ((h[0] | h[1] | h[2] | h[3]) === 0) points += LAST_TRICK;
+    const before = w[k - 1];
+    const win = this.#beats(card, t[before]) ? k : before;
+    w[k] = win;
+    if (k < 3) return -1;
+    let points = pts[t[0]] + pts[t[1]] + pts[t[2]] + pts[t[3]];
+    if (this.#all === 0) points += LAST_TRICK;
     const winner = (this.#leader + win) & 3;
     const out = (winner & 1) | (this.#leader << 1) | (points << 3);
     const at = this.#doneCount++ * 4, d = this.#done;
@@ -397,9 +388,14 @@ export class Solver {
       t[1] = d[at + 1];
       t[2] = d[at + 2];
       t[3] = d[at + 3];
+      const w = this.#win;
+      w[1] = this.#beats(t[1], t[0]) ? 1 : 0;
+      w[2] = this.#beats(t[2], t[w[1]]) ? 2 : w[1];
     }
     this.#count--;
     this.#hands[seat] ^= 1 << card;
+    this.#all ^= 1 << card;
+    this.#left += this.#points[card];
   }
 
   #beats(a: number, b: number): boolean {
@@ -419,8 +415,7 @@ export class Solver {
     }
     const t = this.#trick;
     const led = t[0] >> 3;
-    let win = 0;
-    for (let i = 1; i < this.#count; i++) if (this.#beats(t[i], t[win])) win = i;
+    const win = this.#win[this.#count - 1];
     const winCard = t[win];
     const partnerWins = ((this.#leader + win) & 1) === (seat & 1);
     const follows = hand & suitMask(led);
@@ -445,8 +440,7 @@ export class Solver {
     if (this.#count === 3) return true;
     if (this.#count !== 2 || ((this.#leader ^ seat) & 1) !== 0) return false;
     // The partner's lead is a sure winner: every higher card of its suit was played before.
-    const h = this.#hands;
-    const out = h[0] | h[1] | h[2] | h[3] | (1 << this.#trick[1]);
+    const out = this.#all | (1 << this.#trick[1]);
     return (out & above(this.#trick[0])) === 0;
   }
 
@@ -455,13 +449,10 @@ export class Solver {
     const legal = this.#legal(seat);
     const base = depth * MAX_MOVES;
     const h = this.#hands;
-    const others = (h[0] | h[1] | h[2] | h[3]) & ~h[seat];
+    const others = this.#all & ~h[seat];
     const pts = this.#points;
     const onTable = this.#trickMask();
-    let win = 0;
-    for (let i = 1; i < this.#count; i++) {
-      if (this.#beats(this.#trick[i], this.#trick[win])) win = i;
-    }
+    const win = this.#count === 0 ? 0 : this.#win[this.#count - 1];
     let n = 0;
     if ((legal & (legal - 1)) === 0) {
       this.#moves[base] = lowest(legal);
@@ -569,9 +560,9 @@ export class Solver {
   #surePoints(): void {
     const h = this.#hands;
     const pts = this.#points;
-    const all = h[0] | h[1] | h[2] | h[3];
-    let sure0 = 0, sure1 = 0, total = LAST_TRICK;
-    for (let m = all; m !== 0; m &= m - 1) total += pts[lowest(m)];
+    const all = this.#all;
+    let sure0 = 0, sure1 = 0;
+    const total = LAST_TRICK + this.#left;
     const trump = this.#trump;
     const leader = this.#leader;
     const team = leader & 1;
@@ -622,7 +613,7 @@ export class Solver {
   #partnerCash(cashable: number): number {
     const h = this.#hands, pts = this.#points, leader = this.#leader;
     const mine = h[leader], partner = h[(leader + 2) & 3];
-    const all = h[0] | h[1] | h[2] | h[3];
+    const all = this.#all;
     let tops = 0, entry = false;
     for (let s = 0; s < 4; s++) {
       let suit = all & suitMask(s);
@@ -676,6 +667,17 @@ export class Solver {
     this.#count = p.trick.length;
     p.trick.forEach((c, i) => (this.#trick[i] = bit(c)));
     this.#leader = p.leader;
+    this.#all = 0;
+    this.#left = 0;
+    for (let s = 0; s < 4; s++) this.#all |= this.#hands[s];
+    for (let m = this.#all; m !== 0; m &= m - 1) this.#left += this.#points[lowest(m)];
+    for (let i = 0; i < this.#count; i++) {
+      this.#win[i] = i === 0
+        ? 0
+        : this.#beats(this.#trick[i], this.#trick[this.#win[i - 1]])
+        ? i
+        : this.#win[i - 1];
+    }
     let seen = this.#trickMask();
     const size = bitCount(this.#hands[p.leader]) + (this.#count > 0 ? 1 : 0);
     for (let i = 0; i < 4; i++) {
