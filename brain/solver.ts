@@ -277,6 +277,9 @@ export class Solver {
         const lo = this.#table.lower(slot), hi = this.#table.upper(slot);
         if (lo >= beta) return lo;
         if (hi <= alpha) return hi;
+        // An exact entry answers any window (narrowing a wider window to it would leave an empty
+        // one, whose search returns nonsense; the bisection's null windows never get here).
+        if (lo === hi) return lo;
         if (lo > alpha) alpha = lo;
         if (hi < beta) beta = hi;
         ttMove = this.#table.move(slot);
