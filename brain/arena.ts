@@ -1,7 +1,11 @@
 /**
  * The arena: duplicate matches between two bots. Each pair is two matches on the same deals
  * (hand n of both is dealt from the same seed) with the teams swapped, so A plays the cards B
- * had; luck of the deal cancels out and what is left is skill. Figures: game points per deal
+ * had; luck of the deal cancels out and what is left is skill. The bots' own randomness is
+ * shared the same way: the bot in a seat gets that seat's seed in both matches, so where A and B
+ * would decide alike (two copies of one bot: always) the two matches stay alike, and only the
+ * decisions where they differ move the result (common random numbers: the estimate is as fair,
+ * its interval narrower). Figures: game points per deal
  * for A over B (mean over pairs, with a 95% confidence interval), the match win rate, and the
  * time each bot thinks per decision.
  *
@@ -40,7 +44,7 @@ export function playPair(
   for (const aTeam of [0, 1] as const) {
     const policies: Policy[] = [0, 1, 2, 3].map((s) => {
       const isA = s % 2 === aTeam;
-      const p = (isA ? a : b)(`${base}:${aTeam}:${s}`);
+      const p = (isA ? a : b)(`${base}:seat:${s}`);
       const into = isA ? msA : msB;
       return (view, seat, legal) => {
         const t = performance.now();

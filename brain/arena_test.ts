@@ -5,13 +5,15 @@ import type { PolicyFactory } from "./registry.ts";
 import { POLICIES } from "./registry.ts";
 
 Deno.test("a duplicate pair deals the same cards twice, each team's cards going to the other bot", () => {
-  // Bots that remember the first cards they see in each hand, by team and match.
+  // Bots that remember the first cards they see in each hand, by team and match (playPair makes
+  // the four bots of the first match, then the four of the second).
   const seen = new Map<string, string>();
+  let made = 0;
   const spy = (name: string): PolicyFactory => (seed) => {
     const inner = POLICIES.level1(seed);
+    const match = made++ < 4 ? 0 : 1;
     return (view, seat, legal) => {
       const h = view.hand!;
-      const match = seed.split(":").at(-2); // playPair seeds bots `<base>:<aTeam>:<seat>`
       const key = `${match}:${h.no}:${seat}`;
       if (!seen.has(key) && h.hands[seat].length === 5) {
         seen.set(key, `${name}:${teamOf(seat)}:${(h.hands[seat] as Card[]).join(" ")}`);
@@ -35,8 +37,19 @@ Deno.test("a duplicate pair deals the same cards twice, each team's cards going 
   }
   assert.ok(compared >= 8, `${compared} seats compared`);
   // The same pair again: the same result (seeded deals and bots).
+  made = 0;
   const again = playPair(spy("A"), spy("B"), "arena-test", 0);
   assert.deepEqual([again.diff, again.hands, again.aWins], [r.diff, r.hands, r.aWins]);
+});
+
+Deno.test("two copies of one bot tie every pair exactly: the seat's seed is shared by both matches", () => {
+  for (const name of ["random", "level1"]) {
+    for (let pair = 0; pair < 3; pair++) {
+      const r = playPair(POLICIES[name], POLICIES[name], "arena-crn", pair);
+      assert.equal(r.diff, 0, `${name}, pair ${pair}`);
+      assert.equal(r.aWins, 1, `${name}, pair ${pair}: each copy wins one match`);
+    }
+  }
 });
 
 Deno.test("summarize(): the mean of per-pair game points per deal, its 95% interval, the win rate", () => {
