@@ -1,6 +1,8 @@
 import assert from "node:assert/strict";
 import { arenaCommand } from "./arena_command.ts";
 import { publishCommand } from "./publish_command.ts";
+import { Redis } from "ioredis";
+import { RedisBrainStore } from "@baloot/brain/redis_store";
 
 /** Runs `f` with console.error and console.log silenced; returns what it printed and its result. */
 async function quietly(f: () => Promise<number>): Promise<{ code: number; said: string }> {
@@ -45,4 +47,30 @@ Deno.test("the arena plays duplicate pairs and ends with a JSON line of figures"
   assert.equal(last.pairs, 2);
   assert.equal(last.a, "level1");
   assert.ok(last.gp_per_deal > 0, "the heuristic bot beats the random one");
+});
+
+Deno.test("publish: a candidate that plays as the current version does is not published", async () => {
+  const url = "redis://127.0.0.1:6379/6"; // this test's own database
+  const redis = new Redis(url);
+  await redis.flushdb();
+  const store = new RedisBrainStore(url);
+  await store.ready();
+  const file = await Deno.makeTempFile({ suffix: ".json" });
+  try {
+    // Empty parameters: the built-in ones, so every pair of the SPRT ties.
+    await Deno.writeTextFile(file, "{}");
+    Deno.env.set("REDIS_URL", url);
+    const r = await quietly(() =>
+      publishCommand(["--candidate", file, "--level", "1", "--threads", "1", "--seed", "same"])
+    );
+    assert.equal(r.code, 1, r.said);
+    assert.match(r.said, /not published: it played as v0 did in all 50 pairs/);
+    assert.deepEqual(await store.history(), []);
+  } finally {
+    Deno.env.delete("REDIS_URL");
+    await Deno.remove(file);
+    await store.close();
+    await redis.flushdb();
+    redis.disconnect();
+  }
 });

@@ -5,7 +5,8 @@
  * seconds, without a restart.
  *
  * Options: `--level 1|2|3` (the level compared, 3 by default), `--max-pairs N` (1000; an
- * undecided test publishes nothing), `--seed S`, `--threads T`. `--list` shows the published
+ * undecided test publishes nothing; so does a candidate that ties the first 50 pairs, as one
+ * deciding exactly like the current version does), `--seed S`, `--threads T`. `--list` shows the published
  * versions instead. Redis from `REDIS_URL`. Exit code 0 when published (or listed), 1 when
  * refused, 2 on bad input.
  *
@@ -19,6 +20,9 @@ import { parseArgs, positiveInt } from "./args.ts";
 
 const USAGE = "usage: deno task brain:publish --candidate FILE [--level 1|2|3] " +
   "[--max-pairs N] [--seed S] [--threads T]\n       deno task brain:publish --list";
+
+/** Pairs, all tied, after which a candidate is taken to play as the current version does. */
+const SAME_PLAY_PAIRS = 50;
 
 async function publish(args: readonly string[]): Promise<number> {
   const url = Deno.env.get("REDIS_URL") || "redis://127.0.0.1:6379";
@@ -79,6 +83,9 @@ async function publish(args: readonly string[]): Promise<number> {
             `${sprt.pairs} pairs: ${sprt.wins}-${sprt.losses}, llr ${sprt.llr.toFixed(2)}`,
           );
         }
+        // The arena pairs the bots' randomness, so a candidate that decides exactly as the
+        // current version does ties every pair: nothing to test, and nothing to gain.
+        if (sprt.wins + sprt.losses === 0 && sprt.draws >= SAME_PLAY_PAIRS) return false;
         return sprt.verdict === "CONTINUE";
       },
     );
@@ -100,6 +107,10 @@ async function publish(args: readonly string[]): Promise<number> {
       `SPRT after ${sprt.pairs} pairs (${sprt.wins} won, ${sprt.losses} lost): ` +
         `${sprt.verdict}; ${metrics.gp_per_deal} ± ${metrics.ci95} gp/deal`,
     );
+    if (sprt.wins + sprt.losses === 0) {
+      console.log(`not published: it played as ${current.id} did in all ${sprt.pairs} pairs`);
+      return 1;
+    }
     if (sprt.verdict !== "NOT_WEAKER") {
       console.log(`not published: ${sprt.verdict === "WEAKER" ? "weaker" : "undecided"}`);
       return 1;
