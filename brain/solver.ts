@@ -225,7 +225,6 @@ export class Solver {
     const mine = (mover & 1) === 0;
     const hands = this.#hands.slice(), trick = this.#trick.slice();
     const count = this.#count, leader = this.#leader, doneCount = this.#doneCount;
-    const all = this.#all, left = this.#left, win = this.#win.slice();
     // Bisection on the team-0 value with null windows: each test proves a bound.
     let lo = 0, hi = total;
     // In team-0 terms: the first probe, and the bound that ends the search.
@@ -247,9 +246,7 @@ export class Solver {
       this.#count = count;
       this.#leader = leader;
       this.#doneCount = doneCount;
-      this.#all = all;
-      this.#left = left;
-      this.#win.set(win);
+      this.#derive();
     }
     const lower = mine ? lo : total - hi, upper = mine ? hi : total - lo;
     return {
@@ -391,14 +388,27 @@ export class Solver {
       t[1] = d[at + 1];
       t[2] = d[at + 2];
       t[3] = d[at + 3];
-      const w = this.#win;
-      w[1] = this.#beats(t[1], t[0]) ? 1 : 0;
-      w[2] = this.#beats(t[2], t[w[1]]) ? 2 : w[1];
+      this.#winsOf(3);
     }
     this.#count--;
     this.#hands[seat] ^= 1 << card;
     this.#all ^= 1 << card;
     this.#left += this.#points[card];
+  }
+
+  /** `#win` for the first `n` cards of the trick on the table. */
+  #winsOf(n: number): void {
+    const t = this.#trick, w = this.#win;
+    w[0] = 0;
+    for (let i = 1; i < n; i++) w[i] = this.#beats(t[i], t[w[i - 1]]) ? i : w[i - 1];
+  }
+
+  /** The state kept up to date by play and unplay, worked out from the hands and the trick. */
+  #derive(): void {
+    this.#all = this.#hands[0] | this.#hands[1] | this.#hands[2] | this.#hands[3];
+    this.#left = 0;
+    for (let m = this.#all; m !== 0; m &= m - 1) this.#left += this.#points[lowest(m)];
+    this.#winsOf(this.#count);
   }
 
   #beats(a: number, b: number): boolean {
@@ -670,17 +680,7 @@ export class Solver {
     this.#count = p.trick.length;
     p.trick.forEach((c, i) => (this.#trick[i] = bit(c)));
     this.#leader = p.leader;
-    this.#all = 0;
-    this.#left = 0;
-    for (let s = 0; s < 4; s++) this.#all |= this.#hands[s];
-    for (let m = this.#all; m !== 0; m &= m - 1) this.#left += this.#points[lowest(m)];
-    for (let i = 0; i < this.#count; i++) {
-      this.#win[i] = i === 0
-        ? 0
-        : this.#beats(this.#trick[i], this.#trick[this.#win[i - 1]])
-        ? i
-        : this.#win[i - 1];
-    }
+    this.#derive();
     let seen = this.#trickMask();
     const size = bitCount(this.#hands[p.leader]) + (this.#count > 0 ? 1 : 0);
     for (let i = 0; i < 4; i++) {
