@@ -89,9 +89,10 @@ export class WatchClient {
   /** The URL this client opens now (with its position once it has one). */
   get url(): string {
     const o = this.options;
-    const relays = [o.relay, ...(o.fallbacks ?? [])];
-    const base = relays[this.#relay % relays.length];
-    const u = new URL(`/watch/${encodeURIComponent(o.gameId)}`, base.replace(/^http/, "ws"));
+    const u = new URL(
+      `/watch/${encodeURIComponent(o.gameId)}`,
+      this.relayUrl.replace(/^http/, "ws"),
+    );
     u.searchParams.set("view", o.view ?? "live");
     if (this.epoch !== null && this.version > 0) {
       u.searchParams.set("since", String(this.version));
