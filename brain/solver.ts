@@ -9,8 +9,9 @@
  * size, exact keys, so memory is bounded and nothing collides); move ordering (the table's
  * best lead first, then winners, then cheap discards); equivalent cards (touching cards of the
  * same points in one hand) searched once; and sure-point bounds at trick starts (trumps from the
- * top held by one team, and the leader's cashable top cards). The value is found by bisection
- * with null windows, so a node or time cap still returns proven bounds.
+ * top held by one team, and the leader's cashable top cards). An uncapped solve is one
+ * principal variation search over the whole range of points; a capped one (and `solveCards`'s
+ * stop-early tests) bisects with null windows instead, so that a cap still returns proven bounds.
  *
  * @module
  */
@@ -108,6 +109,8 @@ export class Solver {
   readonly #trick = new Int32Array(4);
   /** `#win[i]`: the index of the card winning the trick after its card `i`. */
   readonly #win = new Int8Array(4);
+  /** The cards of the trick in progress. */
+  #onTable = 0;
   /** Every card still in a hand, and their points. */
   #all = 0;
   #left = 0;
@@ -232,6 +235,12 @@ export class Solver {
     let probe = firstProbe > 0 && firstProbe <= total ? firstProbe : -1;
     const done = () => lo >= hi || (floor >= 0 && (mine ? hi <= floor : lo >= total - floor));
     try {
+      // An exact value with no caps: one principal variation search over the whole range (18%
+      // fewer nodes than the bisection on the bench's deals). Caps and early stops bisect, so
+      // that every finished probe is a proven bound.
+      if (first < 0 && floor < 0 && this.#nodeCap === Infinity && this.#deadline === Infinity) {
+        lo = hi = this.#search(-1, total + 1, 0);
+      }
       while (!done()) {
         if (probe < 0 || probe <= lo || probe > hi) probe = (lo + hi + 1) >> 1;
         const v = this.#search(probe - 1, probe, 0);
@@ -295,11 +304,17 @@ export class Solver {
     for (let i = 0; i < n; i++) {
       const card = this.#moves[base + i];
       const gained = this.#play(seat, card);
+      const g = gained >= 0 && (gained & 1) === 0 ? gained >> 3 : 0;
       let v: number;
-      if (gained < 0) v = this.#search(alpha, beta, depth + 1);
-      else {
-        const g = (gained & 1) === 0 ? gained >> 3 : 0;
-        v = g + this.#search(alpha - g, beta - g, depth + 1);
+      // Principal variation search: in a wide window the first card is searched with it, the
+      // others with a null window first (proving them no better), and again only if one is.
+      if (i === 0 || beta - alpha <= 1) v = g + this.#search(alpha - g, beta - g, depth + 1);
+      else if (maximizing) {
+        v = g + this.#search(alpha - g, alpha + 1 - g, depth + 1);
+        if (v > alpha && v < beta) v = g + this.#search(v - 1 - g, beta - g, depth + 1);
+      } else {
+        v = g + this.#search(beta - 1 - g, beta - g, depth + 1);
+        if (v < beta && v > alpha) v = g + this.#search(alpha - g, v + 1 - g, depth + 1);
       }
       this.#unplay(seat, card, gained);
       if (maximizing ? v > best : v < best) {
@@ -357,6 +372,7 @@ export class Solver {
     this.#left -= pts[card];
     const k = this.#count++;
     t[k] = card;
+    this.#onTable |= 1 << card;
     if (k === 0) {
       w[0] = 0;
       return -1;
@@ -376,6 +392,7 @@ export class Solver {
     d[at + 3] = t[3];
     this.#leader = winner;
     this.#count = 0;
+    this.#onTable = 0;
     return out;
   }
 
@@ -389,7 +406,9 @@ export class Solver {
       t[2] = d[at + 2];
       t[3] = d[at + 3];
       this.#winsOf(3);
+      this.#onTable = (1 << t[0]) | (1 << t[1]) | (1 << t[2]) | (1 << t[3]);
     }
+    this.#onTable ^= 1 << card;
     this.#count--;
     this.#hands[seat] ^= 1 << card;
     this.#all ^= 1 << card;
@@ -409,6 +428,8 @@ export class Solver {
     this.#left = 0;
     for (let m = this.#all; m !== 0; m &= m - 1) this.#left += this.#points[lowest(m)];
     this.#winsOf(this.#count);
+    this.#onTable = 0;
+    for (let i = 0; i < this.#count; i++) this.#onTable |= 1 << this.#trick[i];
   }
 
   #beats(a: number, b: number): boolean {
@@ -461,18 +482,30 @@ export class Solver {
   #orderedMoves(seat: number, depth: number, ttMove: number): number {
     const legal = this.#legal(seat);
     const base = depth * MAX_MOVES;
-    const h = this.#hands;
-    const others = this.#all & ~h[seat];
-    const pts = this.#points;
-    const onTable = this.#trickMask();
-    const win = this.#count === 0 ? 0 : this.#win[this.#count - 1];
-    let n = 0;
     if ((legal & (legal - 1)) === 0) {
       this.#moves[base] = lowest(legal);
       return 1;
     }
+    const h = this.#hands, pts = this.#points, t = this.#trick, count = this.#count;
+    const others = this.#all & ~h[seat];
+    const blockers = others | this.#onTable;
+    const killer = this.#killers[depth];
+    const history = (count << 7) | (seat << 5);
+    // What every card's score needs, worked out once for the position.
+    let ruffs = 0, partner = 0, winCard = 0, partnerWins = false, ours = false;
+    if (count === 0) {
+      partner = h[(seat + 2) & 3];
+      ruffs = this.#ruffableSuits(seat);
+    } else {
+      const win = this.#win[count - 1];
+      winCard = t[win];
+      partnerWins = ((this.#leader + win) & 1) === (seat & 1);
+      ours = count < 3 && partnerWins && !this.#beatenLater(seat, winCard);
+    }
+    let n = 0;
     for (let m = legal; m !== 0; m &= m - 1) {
       const c = lowest(m);
+      const p = pts[c];
       // Equivalent cards: a touching lower card of the same points in this hand, nothing
       // still in play between them, is played in its place.
       const below = suitMask(c >> 3) & ((1 << c) - 1);
@@ -480,11 +513,27 @@ export class Solver {
       if (lowerHeld !== 0) {
         const next = highest(lowerHeld);
         const between = below & ~((2 << next) - 1);
-        if (pts[next] === pts[c] && ((others | onTable) & between) === 0) continue;
+        if (pts[next] === p && (blockers & between) === 0) continue;
       }
-      this.#scores[n] = (this.#moveScore(seat, c, c === ttMove, others, win) +
-            (c === this.#killers[depth] ? KILLER : 0)) * 1000 +
-        Math.min(999, this.#history[(this.#count << 7) | (seat << 5) | c]);
+      let score: number;
+      if (c === ttMove) score = 1000;
+      else if (count === 0) {
+        // Leads: a winner first (no one else holds a better card of its suit, and in Hokum no
+        // opponent can ruff it); then a low card to the partner's winner; then cheap cards.
+        const suit = c >> 3, inSuit = others & suitMask(suit);
+        if ((inSuit & above(c)) === 0 && ((ruffs >> suit) & 1) === 0) score = 300 + p;
+        else if (inSuit !== 0 && (partner & (1 << highest(inSuit))) !== 0) score = 200 - p;
+        else score = 100 - p - (c & 7);
+      } else if (count === 3) {
+        if (partnerWins) score = 200 + p; // the trick is ours: add points
+        else if (this.#beats(c, winCard)) score = 400 + p; // take it
+        else score = 100 - p - (c & 7); // lose cheaply
+      } else if (ours) score = 350 + p; // it's ours: add points
+      else if (this.#beats(c, winCard)) {
+        score = this.#beatenLater(seat, c) ? 95 - p : 380 + p; // a sure winner, or a try
+      } else score = 100 - p - (c & 7);
+      if (c === killer) score += KILLER;
+      this.#scores[n] = score * 1000 + Math.min(999, this.#history[history | c]);
       this.#moves[base + n++] = c;
     }
     // Insertion sort, highest score first.
@@ -501,47 +550,18 @@ export class Solver {
     return n;
   }
 
-  #trickMask(): number {
-    let m = 0;
-    for (let i = 0; i < this.#count; i++) m |= 1 << this.#trick[i];
-    return m;
-  }
-
-  #moveScore(seat: number, c: number, isTtMove: boolean, others: number, win: number): number {
-    if (isTtMove) return 1000;
-    const p = this.#points[c];
-    const h = this.#hands;
-    if (this.#count === 0) {
-      // Leads: a winner first (no one else holds a better card of its suit, and in Hokum no
-      // opponent can ruff it); then a low card to the partner's winner; then cheap cards.
-      const suit = c >> 3, inSuit = others & suitMask(suit);
-      if ((inSuit & above(c)) === 0 && !this.#ruffable(seat, suit)) return 300 + p;
-      const partner = h[(seat + 2) & 3];
-      if (inSuit !== 0 && (partner & (1 << highest(inSuit))) !== 0) return 200 - p;
-      return 100 - p - (c & 7);
-    }
-    const t = this.#trick;
-    const partnerWins = ((this.#leader + win) & 1) === (seat & 1);
-    const last = this.#count === 3;
-    if (last) {
-      if (partnerWins) return 200 + p; // the trick is ours: add points
-      if (this.#beats(c, t[win])) return 400 + p; // take it
-      return 100 - p - (c & 7); // lose cheaply
-    }
-    if (partnerWins && !this.#beatenLater(seat, t[win])) return 350 + p; // it's ours: add points
-    if (this.#beats(c, t[win])) {
-      return this.#beatenLater(seat, c) ? 95 - p : 380 + p; // a sure winner, or a try
-    }
-    return 100 - p - (c & 7);
-  }
-
-  /** Whether an opponent of `seat`, void in `suit`, holds a trump. */
-  #ruffable(seat: number, suit: number): boolean {
+  /** The suits (a bit each) an opponent of `seat` could ruff: void there, holding a trump. */
+  #ruffableSuits(seat: number): number {
     const trump = this.#trump;
-    if (trump < 0 || suit === trump) return false;
-    const h = this.#hands, s = suitMask(suit), t = suitMask(trump);
+    if (trump < 0) return 0;
+    const h = this.#hands, tm = suitMask(trump);
     const a = h[(seat + 1) & 3], b = h[(seat + 3) & 3];
-    return ((a & s) === 0 && (a & t) !== 0) || ((b & s) === 0 && (b & t) !== 0);
+    let out = 0;
+    for (let s = 0; s < 4; s++) {
+      const sm = suitMask(s);
+      if (((a & sm) === 0 && (a & tm) !== 0) || ((b & sm) === 0 && (b & tm) !== 0)) out |= 1 << s;
+    }
+    return out & ~(1 << trump);
   }
 
   /** Whether an opponent of `seat` still to play in this trick can beat `card`. */
@@ -681,7 +701,7 @@ export class Solver {
     p.trick.forEach((c, i) => (this.#trick[i] = bit(c)));
     this.#leader = p.leader;
     this.#derive();
-    let seen = this.#trickMask();
+    let seen = this.#onTable;
     const size = bitCount(this.#hands[p.leader]) + (this.#count > 0 ? 1 : 0);
     for (let i = 0; i < 4; i++) {
       const seat = (p.leader + i) & 3, m = this.#hands[seat];
