@@ -72,6 +72,8 @@ const MAX_MOVES = 8, MAX_DEPTH = 33;
  */
 const KILLER = 150;
 const NO_MOVE = -1;
+/** Numbers kept per completed trick: its four cards and two of its `#win`. */
+const DONE = 6;
 /** Cards more than this many points below the best are left with bounds in `solveCards`. */
 const CLOSE = 20;
 
@@ -114,8 +116,9 @@ export class Solver {
   /** Every card still in a hand, and their points. */
   #all = 0;
   #left = 0;
-  /** Completed tricks of the search, to put back when a card is taken back. */
-  readonly #done = new Int32Array(40);
+  /** Completed tricks of the search (cards, and `#win` after the second and third), to put back
+   * when a card is taken back. */
+  readonly #done = new Int32Array(8 * DONE);
   #doneCount = 0;
   #count = 0;
   #leader = 0;
@@ -271,14 +274,15 @@ export class Solver {
   #search(alpha: number, beta: number, depth: number): number {
     if ((++this.#nodes & 1023) === 0) this.#checkLimits();
     const hands = this.#hands;
-    let slot = -1;
+    let slot = -1, pair = 0;
     let ttMove = NO_MOVE;
     if (this.#count === 0) {
       const leader = this.#leader;
       const lead = hands[leader];
       if (lead === 0) return 0;
       if ((lead & (lead - 1)) === 0) return this.#lastTrick();
-      slot = this.#table.find(hands, leader);
+      pair = this.#table.pairOf(hands, leader);
+      slot = this.#table.find(pair, hands, leader);
       if (slot >= 0) {
         const lo = this.#table.lower(slot), hi = this.#table.upper(slot);
         if (lo >= beta) return lo;
@@ -333,7 +337,7 @@ export class Solver {
     if (this.#count === 0) {
       const lo = best >= beta0 ? best : best > alpha0 ? best : 0;
       const hi = best <= alpha0 ? best : best < beta0 ? best : 1 << 14;
-      this.#table.store(hands, this.#leader, lo, hi, bestMove);
+      this.#table.store(pair, hands, this.#leader, lo, hi, bestMove);
     }
     return best;
   }
@@ -385,11 +389,13 @@ export class Solver {
     if (this.#all === 0) points += LAST_TRICK;
     const winner = (this.#leader + win) & 3;
     const out = (winner & 1) | (this.#leader << 1) | (points << 3);
-    const at = this.#doneCount++ * 4, d = this.#done;
+    const at = this.#doneCount++ * DONE, d = this.#done;
     d[at] = t[0];
     d[at + 1] = t[1];
     d[at + 2] = t[2];
     d[at + 3] = t[3];
+    d[at + 4] = w[1];
+    d[at + 5] = w[2];
     this.#leader = winner;
     this.#count = 0;
     this.#onTable = 0;
@@ -400,12 +406,13 @@ export class Solver {
     if (gained >= 0) {
       this.#leader = (gained >> 1) & 3;
       this.#count = 4;
-      const at = --this.#doneCount * 4, t = this.#trick, d = this.#done;
+      const at = --this.#doneCount * DONE, t = this.#trick, d = this.#done, w = this.#win;
       t[0] = d[at];
       t[1] = d[at + 1];
       t[2] = d[at + 2];
       t[3] = d[at + 3];
-      this.#winsOf(3);
+      w[1] = d[at + 4];
+      w[2] = d[at + 5];
       this.#onTable = (1 << t[0]) | (1 << t[1]) | (1 << t[2]) | (1 << t[3]);
     }
     this.#onTable ^= 1 << card;

@@ -44,20 +44,20 @@ export class TranspositionTable {
     this.#leaders.fill(-1);
   }
 
-  #slot(h: Int32Array, leader: number): number {
+  /** The pair of slots a position may sit in (its first slot; the other is the next one). */
+  pairOf(h: Int32Array, leader: number): number {
     let x = Math.imul(h[0], 0x9e3779b1) ^ Math.imul(h[1] ^ 0x2545f491, 0x85ebca77);
     x ^= Math.imul(h[2] ^ 0x68e31da4, 0xc2b2ae3d) ^ Math.imul(h[3] ^ 0x1b873593, 0x27d4eb2f);
     x ^= leader;
     x = Math.imul(x ^ (x >>> 15), 0x2c1b3c6d);
     x = Math.imul(x ^ (x >>> 12), 0x297a2d39);
-    return (x ^ (x >>> 15)) & this.#mask;
+    return (x ^ (x >>> 15)) & this.#mask & ~1;
   }
 
-  /** The entry of this position, or -1 (each position may sit in either slot of its pair). */
-  find(h: Int32Array, leader: number): number {
-    const i = this.#slot(h, leader) & ~1;
-    if (this.#matches(i, h, leader)) return i;
-    if (this.#matches(i + 1, h, leader)) return i + 1;
+  /** The entry of this position in its pair (`pairOf`), or -1. */
+  find(pair: number, h: Int32Array, leader: number): number {
+    if (this.#matches(pair, h, leader)) return pair;
+    if (this.#matches(pair + 1, h, leader)) return pair + 1;
     return -1;
   }
 
@@ -83,18 +83,25 @@ export class TranspositionTable {
   }
 
   /**
-   * Records bounds for a position, narrowing the ones it had. A new position takes the slot of
-   * its pair that holds fewer cards (cheaper to search again), or an empty one.
+   * Records bounds for a position (in its pair, `pairOf`), narrowing the ones it had. A new
+   * position takes the slot of its pair that holds fewer cards (cheaper to search again), or an
+   * empty one.
    */
-  store(h: Int32Array, leader: number, lower: number, upper: number, move: number): void {
-    const found = this.find(h, leader);
+  store(
+    pair: number,
+    h: Int32Array,
+    leader: number,
+    lower: number,
+    upper: number,
+    move: number,
+  ): void {
+    const found = this.find(pair, h, leader);
     if (found >= 0) {
       if (lower > this.#lower[found]) this.#lower[found] = lower;
       if (upper < this.#upper[found]) this.#upper[found] = upper;
       if (move >= 0) this.#moves[found] = move;
       return;
     }
-    const pair = this.#slot(h, leader) & ~1;
     const i = this.#leaders[pair] < 0
       ? pair
       : this.#leaders[pair + 1] < 0
