@@ -625,15 +625,34 @@ export class Solver {
     const mine = h[leader];
     const oppTrumps = trump < 0 ? 0 : (h[(leader + 1) & 3] | h[(leader + 3) & 3]) & suitMask(trump);
     let cashable = 0;
+    const tm = trump < 0 ? 0 : suitMask(trump);
+    const left = h[(leader + 1) & 3], right = h[(leader + 3) & 3];
     for (let s = 0; s < 4; s++) {
-      if (s !== trump && oppTrumps !== 0) continue;
+      // In Hokum a plain suit is led safely while every opponent holding a trump still follows.
+      let safe = 8;
+      if (s !== trump && oppTrumps !== 0) {
+        if ((left & tm) !== 0) safe = bitCount(left & suitMask(s));
+        if ((right & tm) !== 0) safe = Math.min(safe, bitCount(right & suitMask(s)));
+      }
       let suit = all & suitMask(s);
-      while (suit !== 0) {
+      let run = 0;
+      while (suit !== 0 && run < safe) {
         const c = highest(suit);
         if ((mine & (1 << c)) === 0) break;
         cashable |= 1 << c;
         if (s !== trump) leaderSure += pts[c];
         suit ^= 1 << c;
+        run++;
+      }
+      if (run === 0 || s === trump) continue;
+      // Each other seat follows those leads while it has the suit: with its lowest cards at
+      // least (points never fall as strength rises, in a plain suit as in trumps).
+      for (let i = 1; i < 4; i++) {
+        let follow = h[(leader + i) & 3] & suitMask(s);
+        for (let j = 0; j < run && follow !== 0; j++) {
+          leaderSure += pts[lowest(follow)];
+          follow &= follow - 1;
+        }
       }
     }
     if (cashable === mine) {
