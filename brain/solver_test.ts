@@ -50,6 +50,18 @@ Deno.test("a capped search returns proven bounds around the exact value", () => 
   }
 });
 
+Deno.test("the two searches agree: an uncapped solve (principal variation) and a capped one that finishes (bisection)", () => {
+  const rng = testStream("solver-two-searches");
+  const pvs = new Solver(), bisect = new Solver();
+  for (let i = 0; i < 60; i++) {
+    const profile = PROFILES[i % PROFILES.length];
+    const p = randomPosition(rng, 3 + rng.nextInt(4), profile, { locked: rng.nextInt(4) === 0 });
+    const a = pvs.solve(p), b = bisect.solve(p, { nodes: 1e9 });
+    assert.ok(a.exact && b.exact);
+    assert.equal(a.value, b.value, JSON.stringify({ ...p, profile: profile.id }));
+  }
+});
+
 Deno.test("a worked position: the ace takes the king and the last-trick 10", () => {
   const solver = new Solver(8);
   const r = solver.solve({
