@@ -689,6 +689,20 @@ export class Solver {
     if (!entry || tops === 0 || bitCount(partner & ~tops) < bitCount(cashable)) return 0;
     let sum = 0;
     for (let m = tops; m !== 0; m &= m - 1) sum += pts[lowest(m)];
+    // The other seats' cards of those suits: each plays at least as many of them into the
+    // partner's tricks as the partner has tops there (or it runs out), its lowest at least.
+    for (let s = 0; s < 4; s++) {
+      const run = bitCount(tops & suitMask(s));
+      if (run === 0) continue;
+      for (let i = 0; i < 4; i++) {
+        if (i === 2) continue;
+        let follow = h[(leader + i) & 3] & suitMask(s);
+        for (let j = 0; j < run && follow !== 0; j++) {
+          sum += pts[lowest(follow)];
+          follow &= follow - 1;
+        }
+      }
+    }
     return sum;
   }
 
