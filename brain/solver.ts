@@ -610,6 +610,8 @@ export class Solver {
     const leader = this.#leader;
     const team = leader & 1;
     let leaderSure = 0;
+    /** The trumps counted as their team's from the top. */
+    let topTrumps = 0;
     if (trump >= 0) {
       let trumps = all & suitMask(trump);
       const owner = this.#teamHolding(highest(trumps));
@@ -619,6 +621,7 @@ export class Solver {
         if (owner === 0) sure0 += pts[c];
         else sure1 += pts[c];
         trumps ^= 1 << c;
+        topTrumps |= 1 << c;
       }
     }
     // The leader's cashable cards: its top run in each suit it leads with a sure win.
@@ -644,11 +647,12 @@ export class Solver {
         suit ^= 1 << c;
         run++;
       }
-      if (run === 0 || s === trump) continue;
+      if (run === 0) continue;
       // Each other seat follows those leads while it has the suit: with its lowest cards at
-      // least (points never fall as strength rises, in a plain suit as in trumps).
+      // least (points never fall as strength rises, in a plain suit as in trumps). Of trumps,
+      // the partner follows with ones not counted from the top already.
       for (let i = 1; i < 4; i++) {
-        let follow = h[(leader + i) & 3] & suitMask(s);
+        let follow = h[(leader + i) & 3] & suitMask(s) & ~topTrumps;
         for (let j = 0; j < run && follow !== 0; j++) {
           leaderSure += pts[lowest(follow)];
           follow &= follow - 1;
