@@ -86,7 +86,21 @@ export function bruteForce(p: SolverPosition): number {
   return minimax(p, teamOf(mover));
 }
 
-function minimax(p: SolverPosition, team: 0 | 1): number {
+/**
+ * The same minimax, remembering each trick start's value (keyed by the hands and the leader):
+ * still every card of every position, from the rules engine, but fast enough for five or six
+ * cards a hand.
+ */
+export function bruteForceMemo(p: SolverPosition): number {
+  const mover = nextSeat(p.leader, p.trick.length);
+  return minimax(p, teamOf(mover), new Map());
+}
+
+function minimax(p: SolverPosition, team: 0 | 1, memo?: Map<string, number>): number {
+  const key = memo && p.trick.length === 0
+    ? `${p.leader}:${p.hands.map((h) => h.slice().sort().join(",")).join("|")}`
+    : "";
+  if (key !== "" && memo!.has(key)) return memo!.get(key)!;
   const seat = nextSeat(p.leader, p.trick.length);
   const maximize = teamOf(seat) === team;
   let best = maximize ? -Infinity : Infinity;
@@ -94,16 +108,17 @@ function minimax(p: SolverPosition, team: 0 | 1): number {
     const hands = p.hands.map((h, s) => (s === seat ? h.filter((c) => c !== card) : h));
     const trick = [...p.trick, card];
     let v: number;
-    if (trick.length < 4) v = minimax({ ...p, hands, trick }, team);
+    if (trick.length < 4) v = minimax({ ...p, hands, trick }, team, memo);
     else {
       const winner = trickWinner(p.leader, trick, p.trump);
       const last = hands.every((h) => h.length === 0);
       const pts = trick.reduce((n, c) => n + points(c, p.trump), 0) + (last ? 10 : 0);
       const mine = teamOf(winner) === team ? pts : 0;
-      v = mine + (last ? 0 : minimax({ ...p, hands, trick: [], leader: winner }, team));
+      v = mine + (last ? 0 : minimax({ ...p, hands, trick: [], leader: winner }, team, memo));
     }
     best = maximize ? Math.max(best, v) : Math.min(best, v);
   }
+  if (key !== "") memo!.set(key, best);
   return best;
 }
 

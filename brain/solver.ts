@@ -8,8 +8,12 @@
  * a transposition table of lower and upper bounds at trick starts (a typed-array table of fixed
  * size, exact keys, so memory is bounded and nothing collides); move ordering (the table's
  * best lead first, then winners, then cheap discards); equivalent cards (touching cards of the
- * same points in one hand) searched once; and sure-point bounds at trick starts (trumps from the
- * top held by one team, and the leader's cashable top cards). An uncapped solve is one
+ * same points in one hand) searched once; runs (cards of one suit in one hand with no other
+ * hand's card between them) searched once where the card settles who takes the trick: the
+ * winning side plays the highest of the run, the losing side the lowest, since the rest of the
+ * deal plays alike and only the points differ; and sure-point bounds at trick starts (trumps
+ * from the top held by one team, the leader's and its partner's cashable top cards, and the
+ * cards the others must follow to them). An uncapped solve is one
  * principal variation search over the whole range of points; a capped one (and `solveCards`'s
  * stop-early tests) bisects with null windows instead, so that a cap still returns proven bounds.
  *
@@ -516,14 +520,38 @@ export class Solver {
     for (let m = legal; m !== 0; m &= m - 1) {
       const c = lowest(m);
       const p = pts[c];
-      // Equivalent cards: a touching lower card of the same points in this hand, nothing
-      // still in play between them, is played in its place.
-      const below = suitMask(c >> 3) & ((1 << c) - 1);
-      const lowerHeld = legal & below;
-      if (lowerHeld !== 0) {
-        const next = highest(lowerHeld);
-        const between = below & ~((2 << next) - 1);
-        if (pts[next] === p && (blockers & between) === 0) continue;
+      const settles = count > 0
+        ? this.#settles(seat, c, winCard, partnerWins, ours)
+        : (others & above(c)) === 0 && ((ruffs >> (c >> 3)) & 1) === 0
+        ? 2 // a lead no one can beat
+        : 0;
+      if (settles !== 0) {
+        // A card that settles the trick's winner whatever comes after it: cards of a run (one
+        // suit, no other hand holding a card between them) that settle it alike are alike from
+        // the next trick on, but for their points: the trick's winner gets the one played, and
+        // the one kept goes wherever it goes later. So of such a run the side winning the trick
+        // plays its highest card, the side losing it its lowest.
+        const high = settles > 1;
+        const run = high ? legal & above(c) : legal & suitMask(c >> 3) & ((1 << c) - 1);
+        if (run !== 0) {
+          const next = high ? lowest(run) : highest(run);
+          const lo = next < c ? next : c, hi = next < c ? c : next;
+          const between = ((1 << hi) - 1) & ~((2 << lo) - 1);
+          if (
+            (others & between) === 0 &&
+            (count === 0 || this.#settles(seat, next, winCard, partnerWins, ours) === settles)
+          ) continue;
+        }
+      } else {
+        // Equivalent cards: a touching lower card of the same points in this hand, nothing
+        // still in play between them, is played in its place.
+        const below = suitMask(c >> 3) & ((1 << c) - 1);
+        const lowerHeld = legal & below;
+        if (lowerHeld !== 0) {
+          const next = highest(lowerHeld);
+          const between = below & ~((2 << next) - 1);
+          if (pts[next] === p && (blockers & between) === 0) continue;
+        }
       }
       let score: number;
       if (c === ttMove) score = 1000;
@@ -558,6 +586,33 @@ export class Solver {
       this.#moves[base + j + 1] = c;
     }
     return n;
+  }
+
+  /**
+   * Whether `c`, played third or fourth, settles the trick's winner: 0 if what comes after can
+   * still change it, 1 if the other side takes the trick, 2 if `c` takes it, 3 if the partner
+   * does.
+   */
+  #settles(seat: number, c: number, winCard: number, partnerWins: boolean, ours: boolean): number {
+    const last = this.#count === 3;
+    if (this.#beats(c, winCard)) return last || !this.#beatenLater(seat, c) ? 2 : 0;
+    if (this.#count === 1) {
+      // Second to play, not beating the lead: the other side keeps it unless the partner can
+      // beat it.
+      return this.#canBeat((seat + 2) & 3, winCard) ? 0 : 1;
+    }
+    if (!partnerWins) return 1; // the other side's card wins, and only its side plays after
+    return last || ours ? 3 : 0;
+  }
+
+  /** Whether `seat`, yet to play to this trick, holds a card that beats `card`. */
+  #canBeat(seat: number, card: number): boolean {
+    const hand = this.#hands[seat], led = this.#trick[0] >> 3, trump = this.#trump;
+    const follow = hand & suitMask(led);
+    if (follow !== 0) return (card >> 3) === led && (follow & above(card)) !== 0;
+    if (trump < 0) return false;
+    const trumps = hand & suitMask(trump);
+    return (card >> 3) === trump ? (trumps & above(card)) !== 0 : trumps !== 0;
   }
 
   /** The suits (a bit each) an opponent of `seat` could ruff: void there, holding a trump. */

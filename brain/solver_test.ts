@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { type Card, type Profile, PROFILE_KM, PROFILE_R } from "@baloot/rules";
-import { bruteForce, randomPosition, rulesLegal, testStream } from "./_testing.ts";
+import { bruteForce, bruteForceMemo, randomPosition, rulesLegal, testStream } from "./_testing.ts";
 import { Solver } from "./solver.ts";
 
 const PROFILES: readonly Profile[] = [
@@ -24,6 +24,20 @@ Deno.test("the solver's value is the brute-force minimax on random endgames (Sun
     const byCard = solver.solveCards(p);
     const best = Math.max(...byCard.values().map((r) => r.value));
     assert.equal(best, expected);
+  }
+});
+
+Deno.test("the solver's value is the brute-force minimax with five and six cards a hand, where its pruning of runs has room", () => {
+  const rng = testStream("solver-brute-deep");
+  const solver = new Solver(14);
+  for (let i = 0; i < 36; i++) {
+    const profile = PROFILES[i % PROFILES.length];
+    const p = randomPosition(rng, i < 30 ? 5 : 6, profile, { locked: rng.nextInt(4) === 0 });
+    assert.equal(
+      solver.solve(p).value,
+      bruteForceMemo(p),
+      JSON.stringify({ ...p, profile: profile.id }),
+    );
   }
 });
 
