@@ -543,13 +543,15 @@ export class Solver {
           ) continue;
         }
       } else {
-        // Equivalent cards: a touching lower card of the same points in this hand, nothing
-        // still in play between them, is played in its place.
-        const below = suitMask(c >> 3) & ((1 << c) - 1);
-        const lowerHeld = legal & below;
-        if (lowerHeld !== 0) {
-          const next = highest(lowerHeld);
-          const between = below & ~((2 << next) - 1);
+        // Equivalent cards: touching cards of the same points in this hand, nothing still in
+        // play between them, are tried once: the lowest, but when leading the highest (a lead
+        // with no higher card left out lets the partner off trumping under V11's "sure winner",
+        // and a higher lead never takes a choice away from it).
+        const same = count === 0 ? legal & above(c) : legal & suitMask(c >> 3) & ((1 << c) - 1);
+        if (same !== 0) {
+          const next = count === 0 ? lowest(same) : highest(same);
+          const lo = next < c ? next : c, hi = next < c ? c : next;
+          const between = ((1 << hi) - 1) & ~((2 << lo) - 1);
           if (pts[next] === p && (blockers & between) === 0) continue;
         }
       }
@@ -681,16 +683,21 @@ export class Solver {
     }
     // The leader's cashable cards: its top run in each suit it leads with a sure win.
     const mine = h[leader];
-    const oppTrumps = trump < 0 ? 0 : (h[(leader + 1) & 3] | h[(leader + 3) & 3]) & suitMask(trump);
     let cashable = 0;
     const tm = trump < 0 ? 0 : suitMask(trump);
     const left = h[(leader + 1) & 3], right = h[(leader + 3) & 3];
+    // Without the partner's exemption (V11 "NONE") a partner void in the suit must trump the
+    // leader's winner, and then leads itself.
+    const partnerRuffs = this.#exemption === EXEMPT_NONE && (h[(leader + 2) & 3] & tm) !== 0;
+    let trumpRun = 0;
     for (let s = 0; s < 4; s++) {
-      // In Hokum a plain suit is led safely while every opponent holding a trump still follows.
+      // In Hokum a plain suit is led safely while every opponent holding a trump still follows
+      // (and the partner too, if it would have to trump).
       let safe = 8;
-      if (s !== trump && oppTrumps !== 0) {
+      if (s !== trump && trump >= 0) {
         if ((left & tm) !== 0) safe = bitCount(left & suitMask(s));
         if ((right & tm) !== 0) safe = Math.min(safe, bitCount(right & suitMask(s)));
+        if (partnerRuffs) safe = Math.min(safe, bitCount(h[(leader + 2) & 3] & suitMask(s)));
       }
       let suit = all & suitMask(s);
       let run = 0;
@@ -702,17 +709,14 @@ export class Solver {
         suit ^= 1 << c;
         run++;
       }
-      if (run === 0) continue;
-      // Each other seat follows those leads while it has the suit: with its lowest cards at
-      // least (points never fall as strength rises, in a plain suit as in trumps). Of trumps,
-      // the partner follows with ones not counted from the top already.
-      for (let i = 1; i < 4; i++) {
-        let follow = h[(leader + i) & 3] & suitMask(s) & ~topTrumps;
-        for (let j = 0; j < run && follow !== 0; j++) {
-          leaderSure += pts[lowest(follow)];
-          follow &= follow - 1;
-        }
-      }
+      if (s === trump) trumpRun = run;
+      else leaderSure += this.#follows(s, run, 0);
+    }
+    // The leader's top trumps bring the others' trumps too (the partner's not counted from the
+    // top already), if it may lead them: locked play forbids a trump lead while it holds another
+    // suit, unless all of that is cashed first.
+    if (trumpRun > 0 && (!this.#locked || (mine & ~tm & ~cashable) === 0)) {
+      leaderSure += this.#follows(trump, trumpRun, topTrumps);
     }
     if (cashable === mine) {
       // The leader wins every trick left.
@@ -724,6 +728,24 @@ export class Solver {
     else sure1 += leaderSure;
     this.#sureLower = sure0;
     this.#sureUpper = total - sure1;
+  }
+
+  /**
+   * The least points the other seats give to `run` leads of suit `s` won by the leader: each
+   * follows while it has the suit, with its lowest cards at least (points never fall as strength
+   * rises, in a plain suit as in trumps), `except` cards counted elsewhere.
+   */
+  #follows(s: number, run: number, except: number): number {
+    const h = this.#hands, pts = this.#points, leader = this.#leader;
+    let sum = 0;
+    for (let i = 1; i < 4; i++) {
+      let follow = h[(leader + i) & 3] & suitMask(s) & ~except;
+      for (let j = 0; j < run && follow !== 0; j++) {
+        sum += pts[lowest(follow)];
+        follow &= follow - 1;
+      }
+    }
+    return sum;
   }
 
   /**

@@ -1,5 +1,12 @@
 import assert from "node:assert/strict";
-import { type Card, type Profile, PROFILE_KM, PROFILE_R } from "@baloot/rules";
+import {
+  type Card,
+  type Profile,
+  PROFILE_KM,
+  PROFILE_R,
+  type Seat,
+  type Suit,
+} from "@baloot/rules";
 import { bruteForce, bruteForceMemo, randomPosition, rulesLegal, testStream } from "./_testing.ts";
 import { Solver } from "./solver.ts";
 
@@ -38,6 +45,82 @@ Deno.test("the solver's value is the brute-force minimax with five and six cards
       bruteForceMemo(p),
       JSON.stringify({ ...p, profile: profile.id }),
     );
+  }
+});
+
+/** Every trumping rule set: V11's three partner exemptions by V12's two answers. */
+const VARIANTS: readonly Profile[] = (["ALWAYS", "FOURTH_OR_SURE_WINNER", "NONE"] as const)
+  .flatMap((partnerExemption) =>
+    (["UNDERTRUMP", "FREE"] as const).map((cannotOvertrump) => ({
+      ...PROFILE_R,
+      partnerExemption,
+      cannotOvertrump,
+    }))
+  );
+
+Deno.test("the solver's value is the brute-force minimax in every trumping rule set, locked or not", () => {
+  const rng = testStream("solver-variants");
+  const solver = new Solver(14);
+  for (let i = 0; i < 3000; i++) {
+    const profile = VARIANTS[i % VARIANTS.length];
+    const p = randomPosition(rng, 2 + rng.nextInt(3), profile, { locked: rng.nextInt(2) === 0 });
+    const expected = bruteForceMemo(p);
+    assert.equal(solver.solve(p).value, expected, JSON.stringify({ ...p, profile }));
+    assert.equal(solver.solve(p, { nodes: 1e9 }).value, expected, "the bisection too");
+  }
+});
+
+Deno.test("positions that once broke the sure points or the equivalent leads (a review's finds)", () => {
+  type Case = [string[][], Seat, Suit, boolean, Partial<Profile>];
+  const cases: Case[] = [
+    // Locked play: the leader may not lead its top trump, so the others' trumps need not fall.
+    [[["KD", "TS"], ["9S", "8H"], ["AS", "9D"], ["9H", "8D"]], 1, "S", true, {}],
+    [
+      [["7H", "AH", "KS", "TD"], ["QS", "7D", "TH", "QC"], ["JC", "TC", "8C", "8D"], [
+        "9S",
+        "7C",
+        "QD",
+        "JD",
+      ]],
+      0,
+      "D",
+      true,
+      {},
+    ],
+    // No exemption: a partner void in the cashed suit must trump the leader's winner.
+    [[["QC", "9C"], ["KH", "AC"], ["7H", "9S"], ["KD", "7S"]], 1, "D", false, {
+      partnerExemption: "NONE",
+    }],
+    [
+      [["KS", "8D", "7D", "9D"], ["AH", "JH", "9S", "7H"], ["TC", "AD", "9C", "9H"], [
+        "QS",
+        "7C",
+        "KC",
+        "AS",
+      ]],
+      0,
+      "S",
+      false,
+      { partnerExemption: "NONE", cannotOvertrump: "FREE" },
+    ],
+    // Equal leads 7H and 8H: only the 8 is a sure winner that lets the partner discard.
+    [[["JC", "KD"], ["8H", "7H"], ["AS", "7S"], ["8C", "JD"]], 1, "D", true, {
+      partnerExemption: "FOURTH_OR_SURE_WINNER",
+      cannotOvertrump: "FREE",
+    }],
+  ];
+  for (const [hands, leader, trump, locked, rules] of cases) {
+    const p = {
+      hands: hands as Card[][],
+      leader,
+      trick: [],
+      trump,
+      locked,
+      profile: { ...PROFILE_R, ...rules },
+    };
+    const expected = bruteForceMemo(p);
+    assert.equal(new Solver(10).solve(p).value, expected, JSON.stringify(hands));
+    assert.equal(new Solver(10).solve(p, { nodes: 1e9 }).value, expected, JSON.stringify(hands));
   }
 });
 
