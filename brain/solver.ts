@@ -525,43 +525,35 @@ export class Solver {
         : (others & above(c)) === 0 && ((ruffs >> (c >> 3)) & 1) === 0
         ? 2 // a lead no one can beat
         : 0;
-      if (settles !== 0) {
-        // A card that settles the trick's winner whatever comes after it: cards of a run (one
-        // suit, no other hand holding a card between them) that settle it alike are alike from
-        // the next trick on, but for their points: the trick's winner gets the one played, and
-        // the one kept goes wherever it goes later. So of such a run the side winning the trick
-        // plays its highest card, the side losing it its lowest.
-        const high = settles > 1;
-        const run = high ? legal & above(c) : legal & suitMask(c >> 3) & ((1 << c) - 1);
-        if (run !== 0) {
-          const next = high ? lowest(run) : highest(run);
-          const lo = next < c ? next : c, hi = next < c ? c : next;
-          const between = ((1 << hi) - 1) & ~((2 << lo) - 1);
-          if (
-            (others & between) === 0 &&
-            (count === 0 || this.#settles(seat, next, winCard, partnerWins, ours) === settles)
-          ) continue;
-        }
-      } else {
-        // Equivalent cards: touching cards of the same points in this hand, nothing still in
-        // play between them, are tried once: the lowest, but when leading the highest (a lead
-        // with no higher card left out lets the partner off trumping under V11's "sure winner",
-        // and a higher lead never takes a choice away from it).
-        const same = count === 0 ? legal & above(c) : legal & suitMask(c >> 3) & ((1 << c) - 1);
-        if (same !== 0) {
-          const next = count === 0 ? lowest(same) : highest(same);
-          const lo = next < c ? next : c, hi = next < c ? c : next;
-          const between = ((1 << hi) - 1) & ~((2 << lo) - 1);
-          if (pts[next] === p && (blockers & between) === 0) continue;
-        }
+      // Cards tried once. Where the card settles who takes the trick whatever comes after it,
+      // cards of a run (one suit, no other hand holding a card between them) that settle it
+      // alike are alike from the next trick on but for their points: the trick's winner gets the
+      // one played, the one kept goes wherever it goes later. So of such a run the side winning
+      // the trick plays its highest card, the side losing it its lowest. Otherwise touching
+      // cards of the same points, nothing still in play between them, are equivalent: the lowest
+      // is tried, but when leading the highest (a lead with no higher card left out lets the
+      // partner off trumping under V11's "sure winner", and a higher lead never takes a choice
+      // away from it).
+      const up = settles !== 0 ? settles > 1 : count === 0;
+      const side = up ? legal & above(c) : legal & suitMask(c >> 3) & ((1 << c) - 1);
+      if (side !== 0) {
+        const next = up ? lowest(side) : highest(side);
+        const lo = next < c ? next : c, hi = next < c ? c : next;
+        const between = ((1 << hi) - 1) & ~((2 << lo) - 1);
+        if (
+          settles !== 0
+            ? (others & between) === 0 &&
+              (count === 0 || this.#settles(seat, next, winCard, partnerWins, ours) === settles)
+            : pts[next] === p && (blockers & between) === 0
+        ) continue;
       }
       let score: number;
       if (c === ttMove) score = 1000;
       else if (count === 0) {
         // Leads: a winner first (no one else holds a better card of its suit, and in Hokum no
         // opponent can ruff it); then a low card to the partner's winner; then cheap cards.
-        const suit = c >> 3, inSuit = others & suitMask(suit);
-        if ((inSuit & above(c)) === 0 && ((ruffs >> suit) & 1) === 0) score = 300 + p;
+        const inSuit = others & suitMask(c >> 3);
+        if (settles === 2) score = 300 + p;
         else if (inSuit !== 0 && (partner & (1 << highest(inSuit))) !== 0) score = 200 - p;
         else score = 100 - p - (c & 7);
       } else if (count === 3) {
@@ -633,27 +625,18 @@ export class Solver {
 
   /** Whether an opponent of `seat` still to play in this trick can beat `card`. */
   #beatenLater(seat: number, card: number): boolean {
-    const h = this.#hands, led = this.#trick[0] >> 3, trump = this.#trump;
     for (let i = this.#count + 1; i < 4; i++) {
       const o = (this.#leader + i) & 3;
-      if (((o ^ seat) & 1) === 0) continue;
-      const hand = h[o];
-      const follow = hand & suitMask(led);
-      if (follow !== 0) {
-        if ((card >> 3) === led && (follow & above(card)) !== 0) return true;
-        continue;
-      }
-      if (trump < 0) continue;
-      const trumps = hand & suitMask(trump);
-      if ((card >> 3) === trump ? (trumps & above(card)) !== 0 : trumps !== 0) return true;
+      if (((o ^ seat) & 1) !== 0 && this.#canBeat(o, card)) return true;
     }
     return false;
   }
 
   /**
    * Sure points at a trick start, as team-0 bounds: trumps taken from the top by the team that
-   * holds them are that team's whatever happens; the leader can cash its top cards (in Hokum
-   * side suits only when no opponent has a trump).
+   * holds them are that team's whatever happens; the leader can cash its top cards (in Hokum a
+   * plain suit while every opponent holding a trump, and a partner that would have to trump,
+   * still follow it), and the others must follow to them.
    */
   #sureLower = 0;
   #sureUpper = 0;
@@ -731,15 +714,16 @@ export class Solver {
   }
 
   /**
-   * The least points the other seats give to `run` leads of suit `s` won by the leader: each
+   * The least points the other seats give to `run` leads of suit `s` won by seat `from` (the
+   * leader unless said): each
    * follows while it has the suit, with its lowest cards at least (points never fall as strength
    * rises, in a plain suit as in trumps), `except` cards counted elsewhere.
    */
-  #follows(s: number, run: number, except: number): number {
-    const h = this.#hands, pts = this.#points, leader = this.#leader;
+  #follows(s: number, run: number, except: number, from = this.#leader): number {
+    const h = this.#hands, pts = this.#points;
     let sum = 0;
     for (let i = 1; i < 4; i++) {
-      let follow = h[(leader + i) & 3] & suitMask(s) & ~except;
+      let follow = h[(from + i) & 3] & suitMask(s) & ~except;
       for (let j = 0; j < run && follow !== 0; j++) {
         sum += pts[lowest(follow)];
         follow &= follow - 1;
@@ -773,16 +757,7 @@ export class Solver {
     // The other seats' cards of those suits: each plays at least as many of them into the
     // partner's tricks as the partner has tops there (or it runs out), its lowest at least.
     for (let s = 0; s < 4; s++) {
-      const run = bitCount(tops & suitMask(s));
-      if (run === 0) continue;
-      for (let i = 0; i < 4; i++) {
-        if (i === 2) continue;
-        let follow = h[(leader + i) & 3] & suitMask(s);
-        for (let j = 0; j < run && follow !== 0; j++) {
-          sum += pts[lowest(follow)];
-          follow &= follow - 1;
-        }
-      }
+      sum += this.#follows(s, bitCount(tops & suitMask(s)), 0, (leader + 2) & 3);
     }
     return sum;
   }
