@@ -55,7 +55,7 @@ Deno.test("the lobby lists quick-play tables; a rematch starts a new match at th
     const token = player.seatToken;
     player.rematch();
     await until(
-      () => player.gameId !== first && player.view?.phase !== "NEW",
+      () => player.gameId !== first && player.view != null && player.view.phase !== "NEW",
       10_000,
       "the rematch",
     );
