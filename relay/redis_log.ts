@@ -21,8 +21,14 @@ export class RedisLog implements GameLog {
     // Reads may wait for a restarting Redis (the relay polls again), but not forever.
     const options = { maxRetriesPerRequest: 2, commandTimeout: 5_000 };
     this.#redis = new Redis(url, options);
-    this.#sub = new Redis(url, { maxRetriesPerRequest: 2 });
+    // ioredis's own resubscribe after a reconnection leaves its promise unhandled, and a
+    // close() while it waits would reject it with nobody listening: resubscribe here instead.
+    this.#sub = new Redis(url, { maxRetriesPerRequest: 2, autoResubscribe: false });
     for (const r of [this.#redis, this.#sub]) r.on("error", () => {}); // reconnects by itself
+    this.#sub.on("ready", () => {
+      const channels = [...this.#channels.keys()];
+      if (channels.length > 0) this.#sub.subscribe(...channels).catch(() => {});
+    });
     this.#sub.on("message", (channel: string) => {
       const gameId = this.#channels.get(channel);
       if (gameId) onWake(gameId);
