@@ -106,7 +106,7 @@ function ownCards(h: HandState, seat: Seat): Card[] {
 }
 
 /** Trump honours and length, plus side Aces and Tens: about 8 is a Hokum. */
-function hokumScore(cards: readonly Card[], trump: Suit): number {
+export function hokumScore(cards: readonly Card[], trump: Suit): number {
   const TRUMP: Record<Rank, number> = { J: 3.5, 9: 2.5, A: 2, T: 1.5, K: 1, Q: 1, 8: 0.7, 7: 0.7 };
   const trumps = cards.filter((c) => suitOf(c) === trump).map(rankOf);
   if (trumps.length === 0) return 0;
@@ -126,7 +126,7 @@ function hokumScore(cards: readonly Card[], trump: Suit): number {
 }
 
 /** Aces, guarded Tens and long suits headed by an Ace: about 8 is a Sun. */
-function sunScore(cards: readonly Card[]): number {
+export function sunScore(cards: readonly Card[]): number {
   let score = 0;
   for (const s of SUITS) {
     const side = cards.filter((c) => suitOf(c) === s).map(rankOf);

@@ -16,8 +16,6 @@ import {
   deriveSeed,
   fromHex,
   type GameState,
-  handFacts,
-  scoreHand,
   type Seat,
   type SeatCommand,
   teamOf,
@@ -29,8 +27,10 @@ import {
   playCommand,
 } from "./heuristic_policy.ts";
 import { knowledgeOf } from "./knowledge.ts";
+import { gamePointsOf, solvedOutcome } from "./outcome.ts";
 import type { Policy } from "./policy.ts";
 import { worldLikelihood } from "./likelihood.ts";
+import { passLikelihood } from "./auction_likelihood.ts";
 import { playOut, worldState } from "./simulate.ts";
 import { Solver } from "./solver.ts";
 import { sampleWorld } from "./worlds.ts";
@@ -59,6 +59,11 @@ export interface SearchSettings {
    * failed, Kaboot, doubling), not by card points alone.
    */
   readonly gamePoints?: boolean;
+  /**
+   * When bidding and doubling by simulation, play each call out by the heuristic only to the
+   * first trick's end and solve the rest double dummy with this many nodes (0: play it all out).
+   */
+  readonly callSolveNodes?: number;
 }
 
 /** Level 2: search from the second trick, rule-based bidding. */
@@ -222,13 +227,25 @@ function simulateCalls(
   const policies = [0, 1, 2, 3].map((s) => heuristicPolicy(`${seed}:sim:${s}`, heuristic));
   const target = view.profile!.target;
   const team = teamOf(seat);
-  // Per call: the sum and the sum of squares of its gain over the rule-based call.
+  // Per call: the weighted sum and sum of squares of its gain over the rule-based call.
   const sum = calls.map(() => 0), squares = calls.map(() => 0);
-  let samples = 0;
+  let weight = 0, weight2 = 0;
+  const nodes = settings.callSolveNodes ?? 0;
+  const solved = new Map<string, number>(); // a position's solve, shared by calls that reach it
+  if (nodes > 0) solver().reset();
   for (let i = 0; i < settings.bidSamples; i++) {
     if (performance.now() - started > settings.capMs) break;
-    const state = worldState(view, sampleWorld(k, rng));
-    const results = calls.map((c) => playOut(state, c, seat, policies));
+    const world = sampleWorld(k, rng);
+    // Weighted by how likely the auction so far is in this deal (passes, or the contract and
+    // a Double once bidding is over).
+    const w = !settings.inference
+      ? 1
+      : view.phase === "BIDDING"
+      ? passLikelihood(view, seat, world, heuristic)
+      : worldLikelihood(view, seat, world);
+    if (w <= 0) continue;
+    const state = worldState(view, world);
+    const results = calls.map((c) => callOutcome(state, c, seat, policies, nodes, solved));
     if (results.some((r) => r === null)) continue;
     const utility = results.map((r) => {
       const mine = view.score[team] + r!.mine, theirs = view.score[1 - team] + r!.theirs;
@@ -242,54 +259,43 @@ function simulateCalls(
     });
     utility.forEach((u, j) => {
       const d = u - utility[base];
-      sum[j] += d;
-      squares[j] += d * d;
+      sum[j] += w * d;
+      squares[j] += w * d * d;
     });
-    samples++;
+    weight += w;
+    weight2 += w * w;
   }
+  // The weighted samples count as this many equal ones (Kish's effective sample size).
+  const samples = weight > 0 ? weight * weight / weight2 : 0;
   let best = base, bestGain = 0;
   for (let j = 0; j < calls.length; j++) {
     if (j === base || samples < 4) continue;
-    const mean = sum[j] / samples;
-    const variance = Math.max(0, (squares[j] - samples * mean * mean) / (samples - 1));
+    const mean = sum[j] / weight;
+    const variance = Math.max(0, squares[j] / weight - mean * mean) * samples / (samples - 1);
     const t = mean / Math.sqrt(variance / samples || 1e-9);
     if (t > SURE_T && mean > MIN_GAIN && mean > bestGain) [best, bestGain] = [j, mean];
   }
   return calls[best];
 }
 
+/**
+ * A call's game points for `seat`'s team and the other in one world: played out to the end, or
+ * with `nodes`, to the first trick's end and the rest solved double dummy.
+ */
+function callOutcome(
+  state: GameState,
+  call: SeatCommand,
+  seat: Seat,
+  policies: readonly Policy[],
+  nodes: number,
+  solved: Map<string, number>,
+): { mine: number; theirs: number } | null {
+  const end = playOut(state, call, seat, policies, nodes > 0 ? 2 : 9);
+  if (end === null || end.state === undefined) return end;
+  return solvedOutcome(end.state, seat, solver(), { nodes }, solved);
+}
+
 /** How sure the samples must be that another call beats the rule-based one. */
 const SURE_T = 2;
 /** The least average gain, in game points, worth leaving the rule-based call for. */
 const MIN_GAIN = 1;
-
-/**
- * The game points a hand's end comes to for `seat`'s team, less the other team's, as a function
- * of the card points its team takes from now on (cached per value): the contract made or failed,
- * Kaboot, doubling and the projects known so far, by the rules' own scoring.
- */
-function gamePointsOf(view: GameState, seat: Seat): (rest: number) => number {
-  const h = view.hand!;
-  const team = teamOf(seat), other = 1 - team;
-  const { facts } = handFacts(view, h);
-  const total = (h.contract!.mode === "SUN" ? 120 : 152) + 10;
-  const left = total - h.raw[0] - h.raw[1];
-  const memo = new Map<number, number>();
-  return (rest) => {
-    const known = memo.get(rest);
-    if (known !== undefined) return known;
-    const raw = [0, 0];
-    raw[team] = h.raw[team] + rest;
-    raw[other] = h.raw[other] + left - rest;
-    const tricks: [number, number] = raw[other] === 0 ? [0, 0] : raw[team] === 0 ? [0, 0] : [4, 4];
-    if (raw[other] === 0) tricks[team] = 8;
-    else if (raw[team] === 0) tricks[other] = 8;
-    const score = scoreHand(
-      { ...facts, cardRaw: [raw[0], raw[1]], tricks, balootTeam: facts.balootTeam },
-      view.profile!,
-    );
-    const value = typeof score === "string" ? rest : score.awarded[team] - score.awarded[other];
-    memo.set(rest, value);
-    return value;
-  };
-}

@@ -33,17 +33,24 @@ export function worldState(view: GameState, world: World): GameState {
   };
 }
 
+/** Where a play-out ended: the hand's result for `seat`'s team and the other, or a later state. */
+export type PlayOutEnd =
+  | { readonly mine: number; readonly theirs: number; readonly state?: undefined }
+  | { readonly state: GameState };
+
 /**
- * Plays `first` and then the hand to its end with `policies`; returns the game points awarded
- * to `seat`'s team and to the other (none for a cancelled hand), or `null` if the engine
- * refused a move (the world contradicts something the view does not show).
+ * Plays `first` and then the hand with `policies`, to its end or, given `stopAtTrick`, to the
+ * start of that trick (1 to 8); returns the game points awarded to `seat`'s team and to the
+ * other (none for a cancelled hand), the state reached, or `null` if the engine refused a move
+ * (the world contradicts something the view does not show).
  */
 export function playOut(
   state: GameState,
   first: SeatCommand,
   seat: Seat,
   policies: readonly Policy[],
-): { mine: number; theirs: number } | null {
+  stopAtTrick = 9,
+): PlayOutEnd | null {
   const choose = seatChooser(policies);
   const hand = state.hand!.no;
   let s = state;
@@ -59,6 +66,10 @@ export function playOut(
       return { mine: awarded[teamOf(seat)], theirs: awarded[1 - teamOf(seat)] };
     }
     if (h.cancelled || h.toAct === null) return NOTHING;
+    if (
+      s.phase === "PLAY" && h.tricks.length + 1 >= stopAtTrick && h.trick.cards.length === 0 &&
+      !legalCommands(s, h.toAct).some((c) => c.type === "DECLARE")
+    ) return { state: s };
     const who = h.toAct;
     command = choose(s, who, legalCommands(s, who));
   }

@@ -46,7 +46,15 @@ export function levelPolicies(params: BrainParams): Record<1 | 2 | 3, PolicyFact
 
 const NUMBER_FIELDS = {
   heuristic: ["hokumBid", "sunBid", "sunStrong", "unseenSun"],
-  search: ["worlds", "fromTrick", "budgetNodes", "capMs", "solveNodes", "bidSamples"],
+  search: [
+    "worlds",
+    "fromTrick",
+    "budgetNodes",
+    "capMs",
+    "solveNodes",
+    "bidSamples",
+    "callSolveNodes",
+  ],
 } as const;
 
 /**

@@ -1,0 +1,50 @@
+import assert from "node:assert/strict";
+import {
+  deriveSeed,
+  driveMatch,
+  type GameState,
+  legalCommands,
+  PROFILE_R,
+  SEATS,
+} from "@baloot/rules";
+import { seatChooser } from "./policy.ts";
+import { POLICIES } from "./registry.ts";
+import { playOut } from "./simulate.ts";
+
+/** Full states of a heuristic match where a seat is to bid or double. */
+const CALLS: GameState[] = (() => {
+  const out: GameState[] = [];
+  const inner = seatChooser(SEATS.map((s) => POLICIES.level1(`sim${s}`)));
+  driveMatch(
+    { profile: PROFILE_R, dealer: 2, seedFor: (h) => deriveSeed("simulate", h) },
+    (state, seat, legal) => {
+      if (state.phase === "BIDDING" || state.phase === "ESCALATION") out.push(state);
+      return inner(state, seat, legal);
+    },
+  );
+  return out;
+})();
+
+Deno.test("playOut() plays each call to the hand's end, or stops at the start of the trick asked for", () => {
+  const policies = SEATS.map((s) => POLICIES.level1(`out${s}`));
+  let stopped = 0, ended = 0;
+  for (const state of CALLS.slice(0, 60)) {
+    const seat = state.hand!.toAct!;
+    const call = POLICIES.level1("call")(state, seat, legalCommands(state, seat));
+    const whole = playOut(state, call, seat, policies);
+    assert.ok(whole !== null && whole.state === undefined, "to the end: awards");
+    ended++;
+    for (const trick of [2, 5, 8]) {
+      const end = playOut(state, call, seat, policies, trick);
+      assert.ok(end !== null);
+      if (end.state === undefined) continue; // the hand was cancelled (every seat passed)
+      const h = end.state.hand!;
+      assert.equal(end.state.phase, "PLAY");
+      assert.equal(h.tricks.length, trick - 1, "the tricks before it are played");
+      assert.equal(h.trick.cards.length, 0, "the trick is not started");
+      for (const cards of h.hands) assert.equal(cards.length, 9 - trick);
+      stopped++;
+    }
+  }
+  assert.ok(ended >= 40 && stopped >= 60, `${ended} play-outs, ${stopped} stops`);
+});
