@@ -13,6 +13,7 @@
  */
 
 import { deriveSeed, driveMatch, type Profile, PROFILE_R } from "@baloot/rules";
+import { MatchLog, type Parting, partings } from "./parting.ts";
 import { type Policy, seatChooser } from "./policy.ts";
 import type { PolicyFactory } from "./registry.ts";
 
@@ -28,6 +29,8 @@ export interface PairResult {
   /** Milliseconds of each decision, per bot. */
   readonly msA: readonly number[];
   readonly msB: readonly number[];
+  /** Each hand played in both matches: where A and B parted, and A's gain on it. */
+  readonly parted: readonly Parting[];
 }
 
 /** Plays pair `pair` of a run seeded `seed`: two matches, A as team 0 then as team 1. */
@@ -41,7 +44,10 @@ export function playPair(
   const base = deriveSeed(seed, `pair:${pair}`);
   let diff = 0, hands = 0, aWins = 0;
   const msA: number[] = [], msB: number[] = [];
+  const logs: MatchLog[] = [];
   for (const aTeam of [0, 1] as const) {
+    const log = new MatchLog();
+    logs.push(log);
     const policies: Policy[] = [0, 1, 2, 3].map((s) => {
       const isA = s % 2 === aTeam;
       const p = (isA ? a : b)(`${base}:seat:${s}`);
@@ -50,11 +56,17 @@ export function playPair(
         const t = performance.now();
         const c = p(view, seat, legal);
         into.push(performance.now() - t);
+        log.decided(view, c);
         return c;
       };
     });
     const { state } = driveMatch(
-      { profile, dealer: 0, seedFor: (n) => deriveSeed(base, `hand:${n}`) },
+      {
+        profile,
+        dealer: 0,
+        seedFor: (n) => deriveSeed(base, `hand:${n}`),
+        onEvents: (events) => log.events(events),
+      },
       seatChooser(policies),
     );
     for (const r of state.results) {
@@ -63,7 +75,7 @@ export function playPair(
     hands += state.results.length;
     if (state.winner === aTeam) aWins++;
   }
-  return { pair, diff, hands, aWins, msA, msB };
+  return { pair, diff, hands, aWins, msA, msB, parted: partings(logs[0], logs[1]) };
 }
 
 /** The figures of a run. */
@@ -77,6 +89,11 @@ export interface ArenaSummary {
   /** Decision times in milliseconds: mean and 95th percentile, per bot. */
   readonly msA: { readonly mean: number; readonly p95: number };
   readonly msB: { readonly mean: number; readonly p95: number };
+  /**
+   * By the kind of decision where A and B first parted in a hand (`same`: nowhere): the hands,
+   * A's mean gain on them (game points, both matches' hand together) and its 95% half-width.
+   */
+  readonly parted: readonly { kind: string; hands: number; gain: number; ci95: number }[];
 }
 
 /** Sums pairs up: each pair's game points per deal is one observation. */
@@ -100,5 +117,22 @@ export function summarize(results: readonly PairResult[]): ArenaSummary {
     winRate: results.reduce((a, r) => a + r.aWins, 0) / Math.max(1, 2 * n),
     msA: times("msA"),
     msB: times("msB"),
+    parted: byKind(results.flatMap((r) => r.parted)),
   };
+}
+
+function byKind(all: readonly Parting[]): ArenaSummary["parted"] {
+  const kinds = new Map<string, number[]>();
+  for (const p of all) {
+    const list = kinds.get(p.kind) ?? [];
+    list.push(p.gain);
+    kinds.set(p.kind, list);
+  }
+  const order = (k: string) => (k === "same" ? "0" : k.startsWith("trick") ? `2${k}` : `1${k}`);
+  return [...kinds.keys()].sort((x, y) => order(x).localeCompare(order(y))).map((kind) => {
+    const g = kinds.get(kind)!, n = g.length;
+    const mean = g.reduce((a, b) => a + b, 0) / n;
+    const variance = n > 1 ? g.reduce((a, x) => a + (x - mean) ** 2, 0) / (n - 1) : 0;
+    return { kind, hands: n, gain: mean, ci95: n > 1 ? 1.96 * Math.sqrt(variance / n) : Infinity };
+  });
 }

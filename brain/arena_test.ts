@@ -48,6 +48,7 @@ Deno.test("two copies of one bot tie every pair exactly: the seat's seed is shar
       const r = playPair(POLICIES[name], POLICIES[name], "arena-crn", pair);
       assert.equal(r.diff, 0, `${name}, pair ${pair}`);
       assert.equal(r.aWins, 1, `${name}, pair ${pair}: each copy wins one match`);
+      assert.ok(r.parted.length >= 4 && r.parted.every((p) => p.kind === "same" && p.gain === 0));
     }
   }
 });
@@ -60,6 +61,7 @@ Deno.test("summarize(): the mean of per-pair game points per deal, its 95% inter
     aWins,
     msA: [1, 3],
     msB: [2],
+    parted: [{ kind: "call", gain: diff }, { kind: "same", gain: 0 }],
   });
   const s = summarize([pair(20, 10, 2), pair(0, 10, 1), pair(-10, 10, 0), pair(30, 10, 1)]);
   // Per deal: 2, 0, -1, 3: mean 1, sample variance 10/3.
@@ -68,4 +70,31 @@ Deno.test("summarize(): the mean of per-pair game points per deal, its 95% inter
   assert.ok(Math.abs(s.ci95 - 1.96 * Math.sqrt(10 / 3 / 4)) < 1e-9);
   assert.equal(s.winRate, 0.5);
   assert.deepEqual(s.msA, { mean: 2, p95: 3 });
+  // By kind: the hands that never parted first, then calls (gains 20, 0, -10, 30).
+  assert.deepEqual(s.parted.map((p) => [p.kind, p.hands, p.gain]), [["same", 4, 0], [
+    "call",
+    4,
+    10,
+  ]]);
+});
+
+Deno.test("where two bots part: hands that never part score alike, the others are put down to a decision", () => {
+  const kinds = new Map<string, number>();
+  let gain = 0;
+  for (let pair = 0; pair < 4; pair++) {
+    const r = playPair(POLICIES.level1, POLICIES.random, "arena-parted", pair);
+    for (const p of r.parted) {
+      kinds.set(p.kind, (kinds.get(p.kind) ?? 0) + 1);
+      // The same deal, the same decisions: the same result, whichever team A was.
+      if (p.kind === "same") assert.equal(p.gain, 0);
+      gain += p.gain;
+    }
+  }
+  // A random bot parts from the heuristic at its first call almost every hand.
+  const all = [...kinds.values()].reduce((a, b) => a + b, 0);
+  assert.ok(kinds.get("call")! > all / 2, JSON.stringify([...kinds]));
+  assert.ok(
+    [...kinds.keys()].every((k) => /^(same|call|double|declare|sawa|trick [1-8])$/.test(k)),
+  );
+  assert.ok(gain > 0, `level1 gains on the hands where it parts from random: ${gain}`);
 });

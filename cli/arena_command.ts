@@ -91,6 +91,12 @@ export async function arenaCommand(args: readonly string[]): Promise<number> {
       `  ms per decision: A mean ${f(s.msA.mean)} p95 ${f(s.msA.p95)}; ` +
         `B mean ${f(s.msB.mean)} p95 ${f(s.msB.p95)}`,
     );
+    console.log("  where A and B first parted in a hand: hands, A's mean gain (gp, both matches)");
+    for (const p of s.parted) {
+      const gain = `${p.gain >= 0 ? "+" : ""}${f(p.gain)}`;
+      const ci = Number.isFinite(p.ci95) ? ` ± ${f(p.ci95)}` : "";
+      console.log(`    ${p.kind.padEnd(8)} ${String(p.hands).padStart(6)}  ${gain}${ci}`);
+    }
     console.log(`  ${((performance.now() - started) / 1000).toFixed(0)} s on ${threads} threads`);
     console.log(JSON.stringify({
       bench: "arena",

@@ -47,6 +47,9 @@ Deno.test("the arena plays duplicate pairs and ends with a JSON line of figures"
   assert.equal(last.pairs, 2);
   assert.equal(last.a, "level1");
   assert.ok(last.gp_per_deal > 0, "the heuristic bot beats the random one");
+  // Where they parted: the calls, first of all (a random bot calls at random).
+  assert.match(r.said, /first parted in a hand/);
+  assert.match(r.said, /\n    call +\d+  [+-]\d+\.\d\d ± \d+\.\d\d\n/);
 });
 
 Deno.test("publish: a candidate that plays as the current version does is not published", async () => {
