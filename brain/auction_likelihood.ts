@@ -8,9 +8,11 @@
  */
 
 import {
+  aceBarsSun,
   type BiddingState,
   type Card,
   type GameState,
+  partnerOf,
   type Seat,
   SEATS,
   speakingPosition,
@@ -46,11 +48,15 @@ export function passLikelihood(
     // Round 1: every seat spoke in it if this is round 2; else the first `spoken` speakers.
     const spokeIn1 = b.round === 2 || speakingPosition(s, h.dealer) < b.spoken;
     if (spokeIn1 && !called(b, s, 1)) {
-      // A Hokum already pending left it only Sun to decline.
-      const hokumOpen = b.round === 2 || b.hokum === null ||
-        speakingPosition(b.hokum.seat, h.dealer) > speakingPosition(s, h.dealer);
-      if (hokumOpen) w *= declined(hokumScore(cards, faceSuit), params.hokumBid);
-      w *= declined(sunScore(cards), params.sunBid);
+      // A Hokum already pending left it only Sun to decline, and its partner's Hokum a Sun
+      // only strong enough to take over from it.
+      const hokumBefore = b.round === 1 && b.hokum !== null &&
+        speakingPosition(b.hokum.seat, h.dealer) < speakingPosition(s, h.dealer);
+      if (!hokumBefore) w *= declined(hokumScore(cards, faceSuit), params.hokumBid);
+      const partners = hokumBefore && partnerOf(b.hokum!.seat) === s;
+      if (!aceBarsSun(h, s, view.profile!)) {
+        w *= declined(sunScore(cards), partners ? params.sunStrong : params.sunBid);
+      }
     }
     if (b.round === 2 && speakingPosition(s, h.dealer) < b.spoken && !called(b, s, 2)) {
       const hokumOpen = b.hokum === null ||

@@ -31,9 +31,11 @@ export function awardsOf(view: GameState, seat: Seat): (rest: number) => Awards 
     const raw = [0, 0];
     raw[team] = h.raw[team] + rest;
     raw[other] = h.raw[other] + left - rest;
-    const tricks: [number, number] = raw[other] === 0 ? [0, 0] : raw[team] === 0 ? [0, 0] : [4, 4];
-    if (raw[other] === 0) tricks[team] = 8;
-    else if (raw[team] === 0) tricks[other] = 8;
+    // Kaboot (every trick to one team) as far as points tell: never once the other team has
+    // taken a trick, even one worth nothing.
+    const tricks: [number, number] = [4, 4];
+    if (raw[other] === 0 && h.tricksWon[other] === 0) [tricks[team], tricks[other]] = [8, 0];
+    else if (raw[team] === 0 && h.tricksWon[team] === 0) [tricks[team], tricks[other]] = [0, 8];
     const score = scoreHand(
       { ...facts, cardRaw: [raw[0], raw[1]], tricks, balootTeam: facts.balootTeam },
       view.profile!,

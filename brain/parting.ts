@@ -28,7 +28,7 @@ export function decisionKind(view: GameState, command: SeatCommand): string {
 /** One match's decisions and hand results, by hand number. */
 export class MatchLog {
   readonly decisions = new Map<number, { kind: string; key: string }[]>();
-  /** Game points of team 0 less team 1's, per scored hand. */
+  /** Game points of team 0 less team 1's, per hand scored or cancelled. */
   readonly margins = new Map<number, number>();
   #hand = 0;
 
@@ -46,6 +46,9 @@ export class MatchLog {
       if (e.type === "HAND_RESULT") {
         this.margins.set(this.#hand, e.score.awarded[0] - e.score.awarded[1]);
       }
+      // A hand every seat passed (or a Kasho annulled) scores nothing: that, too, is a result,
+      // and the hand may have parted at the call that let it be cancelled.
+      if (e.type === "HAND_CANCELLED") this.margins.set(this.#hand, 0);
     }
   }
 }
@@ -58,7 +61,7 @@ export interface Parting {
 
 /**
  * The partings of a pair: `first` is the match A played as team 0, `second` as team 1. Hands
- * scored in one match only (the other had ended) are left out.
+ * played in one match only (the other had ended) are left out.
  */
 export function partings(first: MatchLog, second: MatchLog): Parting[] {
   const out: Parting[] = [];

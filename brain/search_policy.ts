@@ -269,7 +269,7 @@ function simulateCalls(
   const samples = weight > 0 ? weight * weight / weight2 : 0;
   let best = base, bestGain = 0;
   for (let j = 0; j < calls.length; j++) {
-    if (j === base || samples < 4) continue;
+    if (j === base || !(samples >= 4)) continue;
     const mean = sum[j] / weight;
     const variance = Math.max(0, squares[j] / weight - mean * mean) * samples / (samples - 1);
     const t = mean / Math.sqrt(variance / samples || 1e-9);

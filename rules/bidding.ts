@@ -35,7 +35,8 @@ export interface BidProblem {
 }
 
 /** Whether Sun is barred for this seat by the face-up Ace option (V04). */
-function aceBarsSun(hand: HandState, seat: Seat, profile: Profile): boolean {
+/** Whether a face-up Ace bars `seat` from Sun under `profile` (V04). */
+export function aceBarsSun(hand: HandState, seat: Seat, profile: Profile): boolean {
   return profile.aceSunDealerRightOnly && rankOf(hand.faceUp!) === "A" &&
     seat !== nextSeat(hand.dealer);
 }
