@@ -11,13 +11,16 @@ import {
   ChaChaStream,
   DECK,
   deriveSeed,
+  driveMatch,
   fromHex,
   type GameState,
   legalCards,
   nextSeat,
   points,
   type Profile,
+  PROFILE_R,
   type Seat,
+  SEATS,
   type Suit,
   SUITS,
   teamOf,
@@ -25,6 +28,8 @@ import {
   viewFor,
 } from "@baloot/rules";
 import { type BrainRequest, requestId } from "@baloot/wire";
+import { seatChooser } from "./policy.ts";
+import { POLICIES } from "./registry.ts";
 import type { SolverPosition } from "./solver.ts";
 
 /** A seeded stream for tests. */
@@ -146,4 +151,29 @@ export function requestFor(
     replyTo,
     view: viewFor(state, seat),
   };
+}
+
+/**
+ * Full states of a match of four heuristic bots (seeded by `label`) at each decision `keep`
+ * picks: positions of real play for tests.
+ */
+export function matchStates(
+  label: string,
+  keep: (state: GameState) => boolean,
+  options: { profile?: Profile; dealer?: Seat } = {},
+): GameState[] {
+  const out: GameState[] = [];
+  const bots = seatChooser(SEATS.map((s) => POLICIES.level1(`${label}${s}`)));
+  driveMatch(
+    {
+      profile: options.profile ?? PROFILE_R,
+      dealer: options.dealer ?? 0,
+      seedFor: (h) => deriveSeed(label, h),
+    },
+    (state, seat, legal) => {
+      if (keep(state)) out.push(state);
+      return bots(state, seat, legal);
+    },
+  );
+  return out;
 }

@@ -1,35 +1,16 @@
 import assert from "node:assert/strict";
-import {
-  ChaChaStream,
-  deriveSeed,
-  driveMatch,
-  fromHex,
-  type GameState,
-  PROFILE_R,
-  SEATS,
-  viewFor,
-} from "@baloot/rules";
+import { ChaChaStream, deriveSeed, fromHex, type GameState, viewFor } from "@baloot/rules";
 import { passLikelihood } from "./auction_likelihood.ts";
 import { knowledgeOf } from "./knowledge.ts";
-import { seatChooser } from "./policy.ts";
-import { POLICIES } from "./registry.ts";
+import { matchStates } from "./_testing.ts";
 import { sampleWorld, type World } from "./worlds.ts";
 
-/** Full states of heuristic matches where a seat is to bid after at least one pass. */
+/** Full states of a heuristic match where a seat is to bid after at least one pass. */
 function auctions(label: string): GameState[] {
-  const out: GameState[] = [];
-  const inner = seatChooser(SEATS.map((s) => POLICIES.level1(`${label}${s}`)));
-  driveMatch(
-    { profile: PROFILE_R, dealer: 3, seedFor: (h) => deriveSeed(label, h) },
-    (state, seat, legal) => {
-      const b = state.hand?.bidding;
-      if (state.phase === "BIDDING" && b!.step === "SPEAK" && (b!.spoken > 0 || b!.round === 2)) {
-        out.push(state);
-      }
-      return inner(state, seat, legal);
-    },
-  );
-  return out;
+  return matchStates(label, (state) => {
+    const b = state.hand?.bidding;
+    return state.phase === "BIDDING" && b!.step === "SPEAK" && (b!.spoken > 0 || b!.round === 2);
+  }, { dealer: 3 });
 }
 
 Deno.test("the passes make the real deal likelier than sampled ones, and the weight is in (0, 1]", () => {

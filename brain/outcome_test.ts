@@ -1,36 +1,26 @@
 import assert from "node:assert/strict";
 import {
   decide,
-  deriveSeed,
-  driveMatch,
   type GameState,
   legalCommands,
+  type Profile,
   PROFILE_KM,
   PROFILE_R,
   type Seat,
   type SeatCommand,
-  SEATS,
   teamOf,
 } from "@baloot/rules";
-import { seatChooser } from "./policy.ts";
-import { POLICIES } from "./registry.ts";
+import { matchStates } from "./_testing.ts";
 import { solvedOutcome, solverPosition } from "./outcome.ts";
 import { Solver } from "./solver.ts";
 
-/** Full states of heuristic matches in card play, from the second trick on (every `every`-th). */
-function positions(label: string, profile = PROFILE_R, every = 11): GameState[] {
-  const out: GameState[] = [];
-  const inner = seatChooser(SEATS.map((s) => POLICIES.level1(`${label}${s}`)));
+/** Full states of a heuristic match in card play, from the second trick on (every 11th). */
+function positions(label: string, profile: Profile): GameState[] {
   let n = 0;
-  driveMatch(
-    { profile, dealer: 0, seedFor: (h) => deriveSeed(label, h) },
-    (state, seat, legal) => {
-      const h = state.hand!;
-      if (state.phase === "PLAY" && h.tricks.length >= 1 && n++ % every === 0) out.push(state);
-      return inner(state, seat, legal);
-    },
-  );
-  return out;
+  return matchStates(label, (state) => {
+    const h = state.hand!;
+    return state.phase === "PLAY" && h.tricks.length >= 1 && n++ % 11 === 0;
+  }, { profile });
 }
 
 /**

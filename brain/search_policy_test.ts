@@ -10,26 +10,19 @@ import {
   SEATS,
   viewFor,
 } from "@baloot/rules";
-import { requestFor } from "./_testing.ts";
+import { matchStates, requestFor } from "./_testing.ts";
 import { seatChooser } from "./policy.ts";
 import { POLICIES } from "./registry.ts";
 import { LEVEL_2, LEVEL_3, searchPolicy } from "./search_policy.ts";
 import { answer } from "./worker.ts";
 
 /** Positions of a heuristic match where the seat on turn has a choice of cards. */
-const PLAYS: GameState[] = (() => {
-  const out: GameState[] = [];
-  const inner = seatChooser(SEATS.map((s) => POLICIES.level1(`p${s}`)));
-  driveMatch(
-    { profile: PROFILE_R, dealer: 0, seedFor: (n) => deriveSeed("search-policy", n) },
-    (state, seat, legal) => {
-      const cards = new Set(legal.flatMap((c) => (c.type === "PLAY" ? [c.card] : [])));
-      if (state.phase === "PLAY" && cards.size > 1 && legal.length === cards.size) out.push(state);
-      return inner(state, seat, legal);
-    },
-  );
-  return out;
-})();
+const PLAYS: GameState[] = matchStates("search-policy", (state) => {
+  if (state.phase !== "PLAY") return false;
+  const legal = legalCommands(state, state.hand!.toAct!);
+  const cards = new Set(legal.flatMap((c) => (c.type === "PLAY" ? [c.card] : [])));
+  return cards.size > 1 && legal.length === cards.size;
+});
 
 for (const [name, settings] of [["level2", LEVEL_2], ["level3", LEVEL_3]] as const) {
   Deno.test(`${name} plays a whole match against level1 with legal commands only`, () => {

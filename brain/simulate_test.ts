@@ -1,29 +1,15 @@
 import assert from "node:assert/strict";
-import {
-  deriveSeed,
-  driveMatch,
-  type GameState,
-  legalCommands,
-  PROFILE_R,
-  SEATS,
-} from "@baloot/rules";
-import { seatChooser } from "./policy.ts";
+import { legalCommands, SEATS } from "@baloot/rules";
+import { matchStates } from "./_testing.ts";
 import { POLICIES } from "./registry.ts";
 import { playOut } from "./simulate.ts";
 
 /** Full states of a heuristic match where a seat is to bid or double. */
-const CALLS: GameState[] = (() => {
-  const out: GameState[] = [];
-  const inner = seatChooser(SEATS.map((s) => POLICIES.level1(`sim${s}`)));
-  driveMatch(
-    { profile: PROFILE_R, dealer: 2, seedFor: (h) => deriveSeed("simulate", h) },
-    (state, seat, legal) => {
-      if (state.phase === "BIDDING" || state.phase === "ESCALATION") out.push(state);
-      return inner(state, seat, legal);
-    },
-  );
-  return out;
-})();
+const CALLS = matchStates(
+  "simulate",
+  (state) => state.phase === "BIDDING" || state.phase === "ESCALATION",
+  { dealer: 2 },
+);
 
 Deno.test("playOut() plays each call to the hand's end, or stops at the start of the trick asked for", () => {
   const policies = SEATS.map((s) => POLICIES.level1(`out${s}`));
