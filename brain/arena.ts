@@ -98,10 +98,7 @@ export interface ArenaSummary {
 
 /** Sums pairs up: each pair's game points per deal is one observation. */
 export function summarize(results: readonly PairResult[]): ArenaSummary {
-  const per = results.map((r) => r.diff / Math.max(1, r.hands));
-  const n = per.length;
-  const mean = per.reduce((a, b) => a + b, 0) / Math.max(1, n);
-  const variance = n > 1 ? per.reduce((a, x) => a + (x - mean) ** 2, 0) / (n - 1) : 0;
+  const per = meanCi(results.map((r) => r.diff / Math.max(1, r.hands)));
   const times = (key: "msA" | "msB") => {
     const all = results.flatMap((r) => r[key]).sort((x, y) => x - y);
     const mean = all.reduce((a, b) => a + b, 0) / Math.max(1, all.length);
@@ -111,10 +108,10 @@ export function summarize(results: readonly PairResult[]): ArenaSummary {
     };
   };
   return {
-    pairs: n,
-    gpPerDeal: mean,
-    ci95: n > 1 ? 1.96 * Math.sqrt(variance / n) : Infinity,
-    winRate: results.reduce((a, r) => a + r.aWins, 0) / Math.max(1, 2 * n),
+    pairs: per.n,
+    gpPerDeal: per.mean,
+    ci95: per.ci95,
+    winRate: results.reduce((a, r) => a + r.aWins, 0) / Math.max(1, 2 * per.n),
     msA: times("msA"),
     msB: times("msB"),
     parted: byKind(results.flatMap((r) => r.parted)),
@@ -130,9 +127,15 @@ function byKind(all: readonly Parting[]): ArenaSummary["parted"] {
   }
   const order = (k: string) => (k === "same" ? "0" : k.startsWith("trick") ? `2${k}` : `1${k}`);
   return [...kinds.keys()].sort((x, y) => order(x).localeCompare(order(y))).map((kind) => {
-    const g = kinds.get(kind)!, n = g.length;
-    const mean = g.reduce((a, b) => a + b, 0) / n;
-    const variance = n > 1 ? g.reduce((a, x) => a + (x - mean) ** 2, 0) / (n - 1) : 0;
-    return { kind, hands: n, gain: mean, ci95: n > 1 ? 1.96 * Math.sqrt(variance / n) : Infinity };
+    const { n, mean, ci95 } = meanCi(kinds.get(kind)!);
+    return { kind, hands: n, gain: mean, ci95 };
   });
+}
+
+/** The mean of `values` and the half-width of its 95% interval (infinite below two values). */
+function meanCi(values: readonly number[]): { n: number; mean: number; ci95: number } {
+  const n = values.length;
+  const mean = values.reduce((a, b) => a + b, 0) / Math.max(1, n);
+  const variance = n > 1 ? values.reduce((a, x) => a + (x - mean) ** 2, 0) / (n - 1) : 0;
+  return { n, mean, ci95: n > 1 ? 1.96 * Math.sqrt(variance / n) : Infinity };
 }

@@ -66,12 +66,13 @@ export function playOut(
       return { mine: awarded[teamOf(seat)], theirs: awarded[1 - teamOf(seat)] };
     }
     if (h.cancelled || h.toAct === null) return NOTHING;
+    const who = h.toAct;
+    const legal = legalCommands(s, who);
     if (
       s.phase === "PLAY" && h.tricks.length + 1 >= stopAtTrick && h.trick.cards.length === 0 &&
-      !legalCommands(s, h.toAct).some((c) => c.type === "DECLARE")
+      !legal.some((c) => c.type === "DECLARE")
     ) return { state: s };
-    const who = h.toAct;
-    command = choose(s, who, legalCommands(s, who));
+    command = choose(s, who, legal);
   }
   return null;
 }
