@@ -2,8 +2,8 @@
  * The Level 1 bot: plays like a sound casual player. It bids from a simple count of honours,
  * declares its projects, announces Baloot, leads Aces (and, buying in Hokum, draws trumps with
  * the top trump), wins tricks cheaply, feeds points to a partner who is sure to win and
- * discards its cheapest card otherwise. It reads only its own cards and what is public, and a
- * seeded stream breaks ties, so games replay.
+ * discards its cheapest card otherwise. It reads only its own cards and what is public, and
+ * ties are broken by a seeded hash of the position, so games replay.
  *
  * @module
  */
@@ -11,10 +11,8 @@
 import {
   type Card,
   cardIndex,
-  ChaChaStream,
   type Contract,
   deriveSeed,
-  fromHex,
   type HandState,
   nextSeat,
   partnerOf,
@@ -66,10 +64,14 @@ export function heuristicPolicy(
   seed = "heuristic",
   params: HeuristicParams = HEURISTIC_PARAMS,
 ): Policy {
-  const rng = new ChaChaStream(fromHex(deriveSeed(seed, "heuristic-policy"))!);
-  const best = <T>(items: readonly T[], score: (item: T) => number): T => {
+  /**
+   * Ties are broken by a hash of the seed and the position in the hand, not by a stream that
+   * moves on with every decision: the same seat in the same position breaks a tie the same way
+   * whatever happened in earlier hands, which keeps the two matches of an arena pair together.
+   */
+  const bestAt = (h: HandState): Best => (items, score) => {
     let top = -Infinity;
-    const ties: T[] = [];
+    const ties: (typeof items)[number][] = [];
     for (const item of items) {
       const s = score(item);
       if (s > top) {
@@ -78,7 +80,9 @@ export function heuristicPolicy(
       }
       if (s === top) ties.push(item);
     }
-    return ties.length === 1 ? ties[0] : ties[rng.nextInt(ties.length)];
+    if (ties.length === 1) return ties[0];
+    const key = deriveSeed(seed, `tie:${h.no}:${h.playedMask}:${h.trick.cards.join("")}`);
+    return ties[parseInt(key.slice(0, 8), 16) % ties.length];
   };
   return (view, seat, legal) => {
     const h = view.hand;
@@ -92,7 +96,7 @@ export function heuristicPolicy(
         const declare = mostProjects(legal);
         if (declare) return declare;
         const k = new Knowledge(h, seat, view.profile?.cannotOvertrump !== "FREE");
-        return playCommand(legal, chooseCard(k, h, legal, best));
+        return playCommand(legal, chooseCard(k, h, legal, bestAt(h)));
       }
       default:
         return legal[0];

@@ -26,6 +26,7 @@ import { heuristicPolicy } from "./heuristic_policy.ts";
 import { type Policy, seatChooser } from "./policy.ts";
 import { randomPolicy } from "./random_policy.ts";
 import { POLICIES } from "./registry.ts";
+import { matchStates } from "./_testing.ts";
 
 const cards = (text: string): Card[] => parseCards(text)!;
 
@@ -330,4 +331,26 @@ Deno.test("heuristic: is registered and replays the same choices from the same s
   // The registered bot is this policy with the built-in thresholds.
   const c = POLICIES.heuristic("x"), d = heuristicPolicy("x");
   for (let i = 0; i < 20; i++) assert.deepEqual(c(view, 0, legal), d(view, 0, legal));
+});
+
+Deno.test("heuristic: breaks a tie by the position alone, whatever it was asked before", () => {
+  const states = ["tie-a", "tie-b"].flatMap((label) =>
+    matchStates(label, (s) => s.phase === "PLAY" && s.hand!.toAct !== null)
+  );
+  const asked = (p: Policy, s: GameState) => {
+    const seat = s.hand!.toAct!;
+    return p(viewFor(s, seat), seat, legalCommands(s, seat));
+  };
+  // A bot that has already decided every position, in reverse order, against a fresh one each time.
+  const used = heuristicPolicy("t");
+  for (const s of [...states].reverse()) asked(used, s);
+  let seedMatters = 0;
+  for (const s of states) {
+    assert.deepEqual(asked(used, s), asked(heuristicPolicy("t"), s));
+    if (JSON.stringify(asked(heuristicPolicy("u"), s)) !== JSON.stringify(asked(used, s))) {
+      seedMatters++;
+    }
+  }
+  // There were ties to break: another seed breaks some of them the other way.
+  assert.ok(seedMatters > 0, `${states.length} positions, no tie`);
 });
