@@ -13,6 +13,7 @@ import {
   cardIndex,
   type Contract,
   deriveSeed,
+  type GameState,
   type HandState,
   nextSeat,
   partnerOf,
@@ -29,7 +30,7 @@ import {
   teamOf,
   winningIndex,
 } from "@baloot/rules";
-import type { Policy } from "./policy.ts";
+import { type Policy, positionKey } from "./policy.ts";
 
 /** The heuristic's bidding thresholds: part of a brain version's parameters. */
 export interface HeuristicParams {
@@ -65,11 +66,11 @@ export function heuristicPolicy(
   params: HeuristicParams = HEURISTIC_PARAMS,
 ): Policy {
   /**
-   * Ties are broken by a hash of the seed and the position in the hand, not by a stream that
-   * moves on with every decision: the same seat in the same position breaks a tie the same way
-   * whatever happened in earlier hands, which keeps the two matches of an arena pair together.
+   * Ties are broken by a hash of the seed and the position in the hand ({@linkcode positionKey}),
+   * not by a stream that moves on with every decision: the same seat in the same position breaks
+   * a tie the same way whatever happened in earlier hands.
    */
-  const bestAt = (h: HandState): Best => (items, score) => {
+  const bestAt = (view: GameState): Best => (items, score) => {
     let top = -Infinity;
     const ties: (typeof items)[number][] = [];
     for (const item of items) {
@@ -81,7 +82,7 @@ export function heuristicPolicy(
       if (s === top) ties.push(item);
     }
     if (ties.length === 1) return ties[0];
-    const key = deriveSeed(seed, `tie:${h.no}:${h.playedMask}:${h.trick.cards.join("")}`);
+    const key = deriveSeed(seed, `tie:${positionKey(view)}`);
     return ties[parseInt(key.slice(0, 8), 16) % ties.length];
   };
   return (view, seat, legal) => {
@@ -96,7 +97,7 @@ export function heuristicPolicy(
         const declare = mostProjects(legal);
         if (declare) return declare;
         const k = new Knowledge(h, seat, view.profile?.cannotOvertrump !== "FREE");
-        return playCommand(legal, chooseCard(k, h, legal, bestAt(h)));
+        return playCommand(legal, chooseCard(k, h, legal, bestAt(view)));
       }
       default:
         return legal[0];

@@ -9,7 +9,12 @@
 
 import type { GameEvent, GameState, SeatCommand } from "@baloot/rules";
 
-/** The kind of a decision: `call`, `double`, `declare`, `trick 1` … `trick 8`, `sawa`. */
+/**
+ * The kind of a decision: `call`, `double`, `declare`, `trick 1` … `trick 8`, `sawa`. A hand
+ * whose matches part before any bot chose otherwise (the game offered the seats different
+ * decisions: a Sun Double is open only while the buyer's team is above 100 and the other is not
+ * [X3], and the match scores differ) is put down to {@linkcode MATCH_SCORE}.
+ */
 export function decisionKind(view: GameState, command: SeatCommand): string {
   switch (command.type) {
     case "PLAY":
@@ -25,9 +30,12 @@ export function decisionKind(view: GameState, command: SeatCommand): string {
   }
 }
 
+/** Where the two matches of a hand parted because their match scores differ, not a choice. */
+export const MATCH_SCORE = "match score";
+
 /** One match's decisions and hand results, by hand number. */
 export class MatchLog {
-  readonly decisions = new Map<number, { kind: string; key: string }[]>();
+  readonly decisions = new Map<number, { kind: string; key: string; seat: number }[]>();
   /** Game points of team 0 less team 1's, per hand scored or cancelled. */
   readonly margins = new Map<number, number>();
   #hand = 0;
@@ -37,7 +45,11 @@ export class MatchLog {
     this.#hand = view.hand!.no;
     let list = this.decisions.get(this.#hand);
     if (!list) this.decisions.set(this.#hand, list = []);
-    list.push({ kind: decisionKind(view, command), key: JSON.stringify(command) });
+    list.push({
+      kind: decisionKind(view, command),
+      key: JSON.stringify(command),
+      seat: command.seat,
+    });
   }
 
   /** Records the match's events (its hand results). */
@@ -72,7 +84,8 @@ export function partings(first: MatchLog, second: MatchLog): Parting[] {
     let kind = "same";
     for (let i = 0; i < Math.min(one.length, two.length); i++) {
       if (one[i].key !== two[i].key) {
-        kind = one[i].kind;
+        const offered = one[i].kind === two[i].kind && one[i].seat === two[i].seat;
+        kind = offered ? one[i].kind : MATCH_SCORE;
         break;
       }
     }

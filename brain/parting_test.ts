@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import type { GameEvent, GameState, SeatCommand } from "@baloot/rules";
-import { decisionKind, MatchLog, partings } from "./parting.ts";
+import { decisionKind, MATCH_SCORE, MatchLog, partings } from "./parting.ts";
 
 /** A view of hand `no` with `tricks` tricks done: all a MatchLog reads of it. */
 const view = (no: number, tricks = 0) =>
@@ -18,7 +18,7 @@ Deno.test("decisionKind() names calls, Doubles and the trick a card is played in
   assert.equal(decisionKind(view(1, 3), card("AS")), "trick 4");
 });
 
-Deno.test("partings(): the first differing decision of each hand, A's gain with its sign, cancelled hands too", () => {
+Deno.test("partings(): the first differing decision of each hand, A's gain with its sign, cancelled hands too, a different decision offered put down to the match score", () => {
   const first = new MatchLog(), second = new MatchLog(); // A is team 0, then team 1
   // Hand 1: the same calls, then A plays the ace where B played the seven.
   for (
@@ -42,6 +42,12 @@ Deno.test("partings(): the first differing decision of each hand, A's gain with 
     log.decided(view(3), pass);
     log.events([result(16, 10)]);
   }
+  // Hand 5: a Sun Double is open to seat 3 in the first match only (the match scores differ):
+  // no bot chose otherwise, the game offered different decisions.
+  first.decided(view(5), { type: "ESCALATE", seat: 3, call: "PASS" });
+  first.events([result(26, 0)]);
+  second.decided(view(5), { type: "PLAY", seat: 2, card: "AS" });
+  second.events([result(0, 26)]);
   // Hand 4: played in the first match only.
   first.decided(view(4), pass);
   first.events([result(10, 0)]);
@@ -50,5 +56,6 @@ Deno.test("partings(): the first differing decision of each hand, A's gain with 
     { kind: "trick 2", gain: 60 },
     { kind: "call", gain: -30 },
     { kind: "same", gain: 0 },
+    { kind: MATCH_SCORE, gain: 52 },
   ]);
 });

@@ -28,7 +28,7 @@ import {
 } from "./heuristic_policy.ts";
 import { knowledgeOf } from "./knowledge.ts";
 import { gamePointsOf, solvedOutcome } from "./outcome.ts";
-import type { Policy } from "./policy.ts";
+import { type Policy, positionKey } from "./policy.ts";
 import { worldLikelihood } from "./likelihood.ts";
 import { passLikelihood } from "./auction_likelihood.ts";
 import { playOut, worldState } from "./simulate.ts";
@@ -112,7 +112,8 @@ function solver(): Solver {
 
 /**
  * A search bot with these settings, bidding by `heuristic`'s thresholds where it does not
- * simulate; `seed` (with the decision's version) drives the sampling.
+ * simulate; `seed`, with the decision's place in its hand ({@linkcode positionKey}), drives the
+ * sampling.
  *
  * @example
  * ```ts
@@ -128,7 +129,7 @@ export function searchPolicy(
     const fallback = heuristicPolicy(seed, heuristic);
     return (view, seat, legal) => {
       if (legal.length === 1 || view.hand === null) return legal[0];
-      const rng = new ChaChaStream(fromHex(deriveSeed(seed, `search:${view.version}`))!);
+      const rng = new ChaChaStream(fromHex(deriveSeed(seed, `search:${positionKey(view)}`))!);
       const started = performance.now();
       switch (view.phase) {
         case "PLAY":

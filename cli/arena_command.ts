@@ -95,7 +95,7 @@ export async function arenaCommand(args: readonly string[]): Promise<number> {
     for (const p of s.parted) {
       const gain = `${p.gain >= 0 ? "+" : ""}${f(p.gain)}`;
       const ci = Number.isFinite(p.ci95) ? ` ± ${f(p.ci95)}` : "";
-      console.log(`    ${p.kind.padEnd(8)} ${String(p.hands).padStart(6)}  ${gain}${ci}`);
+      console.log(`    ${p.kind.padEnd(11)} ${String(p.hands).padStart(6)}  ${gain}${ci}`);
     }
     console.log(`  ${((performance.now() - started) / 1000).toFixed(0)} s on ${threads} threads`);
     console.log(JSON.stringify({

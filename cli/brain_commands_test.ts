@@ -49,7 +49,7 @@ Deno.test("the arena plays duplicate pairs and ends with a JSON line of figures"
   assert.ok(last.gp_per_deal > 0, "the heuristic bot beats the random one");
   // Where they parted: the calls, first of all (a random bot calls at random).
   assert.match(r.said, /first parted in a hand/);
-  assert.match(r.said, /\n    call +\d+  [+-]\d+\.\d\d ± \d+\.\d\d\n/);
+  assert.match(r.said, /\n {4}call +\d+ {2}[+-]\d+\.\d\d ± \d+\.\d\d\n/);
 });
 
 Deno.test("publish: a candidate that plays as the current version does is not published", async () => {
