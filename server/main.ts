@@ -72,7 +72,21 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     rooms: { table: defineRoom(TableRoom).filterBy(["level"]) },
     routes: createRoutes(rt),
   });
-  await server.listen(config.port);
+  // Colyseus heeds the HTTP server's "error" only once it listens: a port already in use would
+  // leave start-up waiting for ever, so the error ends it here.
+  const http = transport.server as unknown as NodeServer;
+  try {
+    await new Promise<void>((resolve, reject) => {
+      http.once("error", reject);
+      server.listen(config.port).then(resolve, reject);
+    });
+  } catch (e) {
+    redis.disconnect();
+    const code = (e as { code?: string }).code;
+    throw code === "EADDRINUSE" ? new Error(`port ${config.port} is already in use`) : e;
+  } finally {
+    http.removeAllListeners("error");
+  }
   serveClient(transport.server as unknown as NodeServer);
   const processId = rt.processId;
   let brain: BrainClient | null = null;
@@ -100,7 +114,10 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
 
 if (import.meta.main) {
   const config = loadConfig();
-  const running = await startServer(config);
+  const running = await startServer(config).catch((e) => {
+    console.error(`baloot server: could not start: ${e instanceof Error ? e.message : e}`);
+    Deno.exit(1);
+  });
   console.log(`baloot server ${running.processId} on :${config.port} (${config.publicAddress})`);
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     Deno.addSignalListener(signal, async () => {
