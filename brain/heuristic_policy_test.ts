@@ -333,13 +333,15 @@ Deno.test("heuristic: is registered and replays the same choices from the same s
   for (let i = 0; i < 20; i++) assert.deepEqual(c(view, 0, legal), d(view, 0, legal));
 });
 
-Deno.test("heuristic: breaks a tie by the position alone, whatever it was asked before", () => {
+Deno.test("heuristic: breaks a tie by the position in the hand alone, whatever it was asked before", () => {
   const states = ["tie-a", "tie-b"].flatMap((label) =>
     matchStates(label, (s) => s.phase === "PLAY" && s.hand!.toAct !== null)
   );
-  const asked = (p: Policy, s: GameState) => {
+  const asked = (p: Policy, s: GameState, later = false) => {
     const seat = s.hand!.toAct!;
-    return p(viewFor(s, seat), seat, legalCommands(s, seat));
+    const view = viewFor(s, seat);
+    // `later`: the same position further into a match (more events before it).
+    return p(later ? { ...view, version: view.version + 137 } : view, seat, legalCommands(s, seat));
   };
   // A bot that has already decided every position, in reverse order, against a fresh one each time.
   const used = heuristicPolicy("t");
@@ -347,6 +349,7 @@ Deno.test("heuristic: breaks a tie by the position alone, whatever it was asked 
   let seedMatters = 0;
   for (const s of states) {
     assert.deepEqual(asked(used, s), asked(heuristicPolicy("t"), s));
+    assert.deepEqual(asked(used, s, true), asked(used, s));
     if (JSON.stringify(asked(heuristicPolicy("u"), s)) !== JSON.stringify(asked(used, s))) {
       seedMatters++;
     }

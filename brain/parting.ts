@@ -13,7 +13,9 @@ import type { GameEvent, GameState, SeatCommand } from "@baloot/rules";
  * The kind of a decision: `call`, `double`, `declare`, `trick 1` … `trick 8`, `sawa`. A hand
  * whose matches part before any bot chose otherwise (the game offered the seats different
  * decisions: a Sun Double is open only while the buyer's team is above 100 and the other is not
- * [X3], and the match scores differ) is put down to {@linkcode MATCH_SCORE}.
+ * [X3], and the match scores differ) is put down to {@linkcode MATCH_SCORE}. A bot that chose
+ * otherwise because it weighs the match score (level 3's calls do) chose: that counts as its
+ * decision.
  */
 export function decisionKind(view: GameState, command: SeatCommand): string {
   switch (command.type) {

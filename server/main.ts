@@ -73,11 +73,14 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     routes: createRoutes(rt),
   });
   // Colyseus heeds the HTTP server's "error" only once it listens: a port already in use would
-  // leave start-up waiting for ever, so the error ends it here.
+  // leave start-up waiting for ever, so the error ends it here. (Only this listener is removed
+  // after: the transport's own stays, for errors once running.)
   const http = transport.server as unknown as NodeServer;
+  let failed: (e: Error) => void = () => {};
   try {
     await new Promise<void>((resolve, reject) => {
-      http.once("error", reject);
+      failed = reject;
+      http.once("error", failed);
       server.listen(config.port).then(resolve, reject);
     });
   } catch (e) {
@@ -85,7 +88,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     const code = (e as { code?: string }).code;
     throw code === "EADDRINUSE" ? new Error(`port ${config.port} is already in use`) : e;
   } finally {
-    http.removeAllListeners("error");
+    http.off("error", failed);
   }
   serveClient(transport.server as unknown as NodeServer);
   const processId = rt.processId;

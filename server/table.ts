@@ -25,7 +25,7 @@ import {
   type SeatCommand,
   viewFor,
 } from "@baloot/rules";
-import { heuristicPolicy } from "@baloot/brain";
+import { heuristicPolicy, type Policy } from "@baloot/brain";
 import type { BotLevel, VersionedEvent } from "@baloot/wire";
 import type { Archive } from "./archive.ts";
 import type { BotOracle } from "./brain_client.ts";
@@ -112,7 +112,7 @@ export class Table {
   #timer: ReturnType<typeof setTimeout> | undefined;
   #renew: ReturnType<typeof setInterval> | undefined;
   #closed = false;
-  readonly #fallback = heuristicPolicy("fallback");
+  readonly #fallback: Policy;
 
   private constructor(
     readonly gameId: string,
@@ -120,7 +120,11 @@ export class Table {
     readonly settings: TableSettings,
     readonly seats: SeatInfo[],
     private readonly deps: TableDeps,
-  ) {}
+  ) {
+    // Seeded by the game: tables break the fallback's ties each their own way, and a table
+    // recovered elsewhere breaks them as before.
+    this.#fallback = heuristicPolicy(`fallback:${gameId}`);
+  }
 
   /** A new table: takes the game's lease and records its settings. */
   static async open(gameId: string, settings: TableSettings, deps: TableDeps): Promise<Table> {
