@@ -117,6 +117,8 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
 
 if (import.meta.main) {
   const config = loadConfig();
+  // Before Redis and the port: a start-up that hangs shows how far it got.
+  console.log(`game server starting on :${config.port} (pid ${Deno.pid})`);
   const running = await startServer(config).catch((e) => {
     console.error(`baloot server: could not start: ${e instanceof Error ? e.message : e}`);
     Deno.exit(1);
