@@ -90,7 +90,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   } finally {
     http.off("error", failed);
   }
-  serveClient(transport.server as unknown as NodeServer);
+  serveClient(http);
   const processId = rt.processId;
   let brain: BrainClient | null = null;
   if (config.brain) {
@@ -120,7 +120,7 @@ if (import.meta.main) {
   // Before Redis and the port: a start-up that hangs shows how far it got.
   console.log(`game server starting on :${config.port} (pid ${Deno.pid})`);
   const running = await startServer(config).catch((e) => {
-    console.error(`baloot server: could not start: ${e instanceof Error ? e.message : e}`);
+    console.error(`game server could not start: ${e instanceof Error ? e.message : e}`);
     Deno.exit(1);
   });
   console.log(`baloot server ${running.processId} on :${config.port} (${config.publicAddress})`);
